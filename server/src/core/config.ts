@@ -1,0 +1,197 @@
+/**
+ * Settings as the user and the workspace file give them (unknown JSON), checked and merged over typed defaults.
+ * Anything of the wrong type or too large is dropped with a problem to report once; nothing throws.
+ */
+import { CODES, Code, DEFAULT_SEVERITY, isCode, Severity, SEVERITIES } from './codes';
+import { msg, Message } from './messages';
+import { BUILT_IN_PROFILES, Profile, ProfileSection } from './profiles';
+
+export interface Config {
+  /** "auto" or a profile id. */
+  readonly profile: string;
+  /** User profiles first, then the built-in ones they do not replace. */
+  readonly profiles: readonly Profile[];
+  /** [glob, profile id] pairs; the first match pins the profile of a file. */
+  readonly associations: readonly (readonly [string, string])[];
+  readonly severity: Readonly<Record<Code, Severity>>;
+  readonly inlineItems: boolean;
+  readonly titleMaxLength: number;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  profile: 'auto',
+  profiles: BUILT_IN_PROFILES,
+  associations: [],
+  severity: DEFAULT_SEVERITY,
+  inlineItems: false,
+  titleMaxLength: 40,
+};
+
+export const LIMITS = { profiles: 50, sections: 30, patterns: 50, patternLength: 200, associations: 200 } as const;
+
+export const CONFIG_MESSAGES = {
+  badValue: 'Setting “{0}” of {1} is not valid ({2}); the default is used.',
+  badProfile: 'Profile #{0} of {1} is not valid ({2}); it is ignored.',
+  unknownProfile: 'Profile “{0}” chosen by {1} does not exist; the profile is detected instead.',
+} as const;
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function strings(v: Json, max: number): string[] | undefined {
+  if (!Array.isArray(v) || v.length > max || !v.every((x) => typeof x === 'string' && x.length <= LIMITS.patternLength)) {
+    return undefined;
+  }
+  return v as string[];
+}
+
+function readProfile(v: Json): Profile | string {
+  if (!isObject(v)) {
+    return 'not an object';
+  }
+  const { id, label, detect, sections } = v;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) {
+    return '“id” must be a non-empty string';
+  }
+  const detectList = detect === undefined ? [] : strings(detect, LIMITS.patterns);
+  if (detectList === undefined) {
+    return `“detect” must be a list of at most ${LIMITS.patterns} strings`;
+  }
+  if (!Array.isArray(sections) || sections.length > LIMITS.sections) {
+    return `“sections” must be a list of at most ${LIMITS.sections} sections`;
+  }
+  const out: ProfileSection[] = [];
+  for (const s of sections) {
+    if (!isObject(s) || typeof s.id !== 'string') {
+      return 'each section needs a string “id”';
+    }
+    const patterns = strings(s.patterns, LIMITS.patterns);
+    if (patterns === undefined || patterns.length === 0) {
+      return `section “${s.id}” needs “patterns”: 1 to ${LIMITS.patterns} strings of at most ${LIMITS.patternLength} characters`;
+    }
+    out.push({
+      id: s.id,
+      label: typeof s.label === 'string' ? s.label : s.id,
+      patterns,
+      required: s.required !== false,
+    });
+  }
+  return { id, label: typeof label === 'string' ? label : id, detect: detectList, sections: out };
+}
+
+export interface ConfigSource {
+  /** Where the values come from, for messages: `settings` or `.gongwen.json`. */
+  readonly name: string;
+  readonly value: Json;
+}
+
+/**
+ * Merges the sources (most specific first: the workspace file, then the settings) over the defaults. Returns the
+ * config and the problems found, as messages to show once.
+ */
+export function resolveConfig(sources: readonly ConfigSource[]): { config: Config; problems: Message[] } {
+  const problems: Message[] = [];
+  let profile: string | undefined;
+  const userProfiles: Profile[] = [];
+  const associations: [string, string][] = [];
+  const severity: Record<Code, Severity> = { ...DEFAULT_SEVERITY };
+  const severitySet = new Set<Code>();
+  let inlineItems: boolean | undefined;
+  let titleMaxLength: number | undefined;
+
+  for (const { name, value } of sources) {
+    if (value === undefined || value === null) {
+      continue;
+    }
+    if (!isObject(value)) {
+      problems.push(msg(CONFIG_MESSAGES.badValue, 'gongwen', name, 'not an object'));
+      continue;
+    }
+    const bad = (key: string, why: string) => problems.push(msg(CONFIG_MESSAGES.badValue, key, name, why));
+    if (value.profile !== undefined) {
+      if (typeof value.profile === 'string' && value.profile.length > 0) {
+        if (profile === undefined && value.profile !== 'auto') {
+          profile = value.profile;
+        }
+      } else {
+        bad('profile', 'a string');
+      }
+    }
+    if (value.profiles !== undefined) {
+      if (!Array.isArray(value.profiles) || value.profiles.length > LIMITS.profiles) {
+        bad('profiles', `a list of at most ${LIMITS.profiles} profiles`);
+      } else {
+        value.profiles.forEach((p, i) => {
+          const read = readProfile(p);
+          if (typeof read === 'string') {
+            problems.push(msg(CONFIG_MESSAGES.badProfile, i + 1, name, read));
+          } else if (!userProfiles.some((u) => u.id === read.id)) {
+            userProfiles.push(read);
+          }
+        });
+      }
+    }
+    const assoc = value.profileAssociations ?? value.associations;
+    if (assoc !== undefined) {
+      const entries = isObject(assoc) ? Object.entries(assoc) : undefined;
+      if (entries === undefined || entries.length > LIMITS.associations || !entries.every(([, id]) => typeof id === 'string')) {
+        bad('profileAssociations', 'an object of glob → profile id');
+      } else {
+        for (const [glob, id] of entries) {
+          if (glob.length <= LIMITS.patternLength) {
+            associations.push([glob, id as string]);
+          }
+        }
+      }
+    }
+    const diagnostics = value.diagnostics;
+    const sev = isObject(diagnostics) ? diagnostics.severity : undefined;
+    if (sev !== undefined) {
+      if (!isObject(sev)) {
+        bad('diagnostics.severity', 'an object of code → severity');
+      } else {
+        for (const [code, level] of Object.entries(sev)) {
+          if (!isCode(code) || !SEVERITIES.includes(level as Severity)) {
+            bad(`diagnostics.severity.${code}`, `one of ${SEVERITIES.join(', ')} for one of the codes ${CODES.join(', ')}`);
+          } else if (!severitySet.has(code)) {
+            severity[code] = level as Severity;
+            severitySet.add(code);
+          }
+        }
+      }
+    }
+    const outline = value.outline;
+    if (isObject(outline)) {
+      if (outline.inlineItems !== undefined) {
+        if (typeof outline.inlineItems === 'boolean') {
+          inlineItems ??= outline.inlineItems;
+        } else {
+          bad('outline.inlineItems', 'true or false');
+        }
+      }
+      if (outline.titleMaxLength !== undefined) {
+        const n = outline.titleMaxLength;
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 4 && n <= 1000) {
+          titleMaxLength ??= n;
+        } else {
+          bad('outline.titleMaxLength', 'a whole number from 4 to 1000');
+        }
+      }
+    }
+  }
+  const profiles = [...userProfiles, ...BUILT_IN_PROFILES.filter((b) => !userProfiles.some((u) => u.id === b.id))];
+  return {
+    config: {
+      profile: profile ?? 'auto',
+      profiles,
+      associations,
+      severity,
+      inlineItems: inlineItems ?? DEFAULT_CONFIG.inlineItems,
+      titleMaxLength: titleMaxLength ?? DEFAULT_CONFIG.titleMaxLength,
+    },
+    problems,
+  };
+}

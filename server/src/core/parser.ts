@@ -1,0 +1,195 @@
+/**
+ * Builds the outline from a line table. It walks only the notable lines (headings, enumerations, placeholders…),
+ * so a rebuild after a keystroke costs time in proportion to them, not to the length of the text.
+ */
+import type { LineTable } from './lines';
+import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
+import { findTerminator, isSpace, LineInfo, Marker, trimTitleEnd } from './scanner';
+
+/** A title never spans more than this many lines (SPEC §3). */
+const MAX_TITLE_LINES = 3;
+/** A line shorter than this is a whole title, not a hard-wrapped piece of one. */
+const MIN_WRAP_WIDTH = 16;
+
+function endsWithDecoration(line: string): boolean {
+  const t = line.trimEnd();
+  return t.endsWith('**') || t.endsWith('__') || t.trimStart().startsWith('#');
+}
+
+function isListItemKind(marker: Marker): boolean {
+  return marker.kind === 'num' || marker.kind === 'num-paren' || marker.kind === 'circled' || marker.kind === 'num-half';
+}
+
+/** May line `next` carry on the title of the line before it (hard-wrapped text copied from a PDF)? */
+function continues(table: LineTable, prev: number, next: number, openQuote: boolean): boolean {
+  if (next >= table.lineCount) {
+    return false;
+  }
+  const n: LineInfo = table.info(next);
+  if (n.blank || n.marker !== undefined || n.startsWithInline === true || n.listIntro === true || n.closing === true) {
+    return false;
+  }
+  if (openQuote) {
+    return true;
+  }
+  const p = table.info(prev);
+  return !endsWithDecoration(table.line(prev)) && p.chars >= MIN_WRAP_WIDTH && n.chars <= p.chars + 2;
+}
+
+interface Title {
+  text: string;
+  endLine: number;
+  endCharacter: number;
+}
+
+function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
+  const first = table.line(lineNo);
+  let text = first.slice(marker.contentStart, marker.titleEnd);
+  let endLine = lineNo;
+  let endCharacter = marker.titleEnd;
+  let terminated = marker.terminator >= 0;
+  let open = marker.openQuote;
+  while (!terminated && endLine - lineNo + 1 < MAX_TITLE_LINES && continues(table, endLine, endLine + 1, open)) {
+    endLine++;
+    const line = table.line(endLine);
+    let from = 0;
+    while (from < line.length && isSpace(line.charCodeAt(from))) {
+      from++;
+    }
+    const term = findTerminator(line, from);
+    terminated = term.at >= 0;
+    open = term.open;
+    endCharacter = trimTitleEnd(line, from, terminated ? term.at : line.length);
+    text += line.slice(from, endCharacter);
+  }
+  return { text: text.replace(/\*\*|__/g, '').trim(), endLine, endCharacter };
+}
+
+interface MutableSection extends Section {
+  boundary: number;
+}
+
+export function parse(table: LineTable): Outline {
+  const notable = table.notable;
+  const lineCount = table.lineCount;
+
+  // Pass 1: which marker lines are headings (numbered lines right after 附件：/目录 are list items).
+  const headingLines: number[] = [];
+  let listUntil = -1; // last line of the current attachment/contents list
+  for (const l of notable) {
+    const info = table.info(l);
+    if (info.listIntro === true) {
+      listUntil = l;
+      continue;
+    }
+    if (info.marker === undefined) {
+      continue;
+    }
+    if (l === listUntil + 1 && (isListItemKind(info.marker) || /^\s*目/.test(table.line(listUntil)))) {
+      listUntil = l;
+      continue;
+    }
+    headingLines.push(l);
+  }
+  const lastHeading = headingLines.length > 0 ? headingLines[headingLines.length - 1] : -1;
+
+  // Pass 2: build the tree, attach enumerations, counts and placeholders.
+  const roots: Section[] = [];
+  const all: MutableSection[] = [];
+  const rootInline: InlineRef[] = [];
+  const rootCounts: CountRef[] = [];
+  const placeholders: PlaceholderRef[] = [];
+  const stack: MutableSection[] = [];
+  let closingLine = -1;
+  let h = 0;
+
+  const lastNonBlankBefore = (boundary: number, floor: number): number => {
+    let l = boundary - 1;
+    while (l > floor && table.info(l).blank) {
+      l--;
+    }
+    return l;
+  };
+  const close = (s: MutableSection, boundary: number): void => {
+    s.endLine = lastNonBlankBefore(boundary, s.titleEndLine);
+    s.endCharacter = table.line(s.endLine).length;
+  };
+
+  for (const l of notable) {
+    const info = table.info(l);
+    if (closingLine < 0 && l > lastHeading && info.closing === true && l > (stack[stack.length - 1]?.titleEndLine ?? -1)) {
+      closingLine = l;
+    }
+    if (info.placeholders !== undefined) {
+      for (const span of info.placeholders) {
+        placeholders.push({ line: l, span });
+      }
+    }
+    if (closingLine >= 0) {
+      continue;
+    }
+    if (h < headingLines.length && headingLines[h] === l) {
+      h++;
+      const marker = info.marker as Marker;
+      while (stack.length > 0 && stack[stack.length - 1].level >= marker.level) {
+        close(stack.pop() as MutableSection, l);
+      }
+      const parent = stack[stack.length - 1];
+      const title = readTitle(table, l, marker);
+      const section: MutableSection = {
+        line: l,
+        marker,
+        level: marker.level,
+        title: title.text,
+        titleStartCharacter: marker.contentStart,
+        titleEndLine: title.endLine,
+        titleEndCharacter: title.endCharacter,
+        endLine: l,
+        endCharacter: 0,
+        parent,
+        children: [],
+        inline: [],
+        counts: [],
+        index: all.length,
+        boundary: 0,
+      };
+      (parent !== undefined ? parent.children : roots).push(section);
+      all.push(section);
+      stack.push(section);
+    }
+    const owner = stack[stack.length - 1];
+    if (info.inline !== undefined) {
+      for (const item of info.inline) {
+        (owner !== undefined ? owner.inline : rootInline).push({ line: l, item });
+      }
+    }
+    if (info.count !== undefined) {
+      (owner !== undefined ? owner.counts : rootCounts).push({ line: l, claim: info.count });
+    }
+  }
+  const end = closingLine >= 0 ? closingLine : lineCount;
+  while (stack.length > 0) {
+    close(stack.pop() as MutableSection, end);
+  }
+
+  let prefix: Int32Array | undefined;
+  return {
+    lineCount,
+    sections: roots,
+    all,
+    rootInline,
+    rootCounts,
+    placeholders,
+    closingLine,
+    line: (i) => table.line(i),
+    charsBetween(from, to) {
+      if (prefix === undefined) {
+        prefix = new Int32Array(lineCount + 1);
+        for (let i = 0; i < lineCount; i++) {
+          prefix[i + 1] = prefix[i] + table.info(i).chars;
+        }
+      }
+      return prefix[to + 1] - prefix[from];
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** section.count-mismatch: 以下五个方面 announced, but a different number of parts follow. */
+import { MESSAGES, msg } from '../messages';
+import type { CountRef, InlineRef, Section } from '../model';
+import type { Finding, Rule } from '../rule';
+
+function check(counts: readonly CountRef[], children: readonly Section[], inline: readonly InlineRef[], report: (f: Finding) => void): void {
+  if (counts.length === 0) {
+    return;
+  }
+  const claimAt = (c: CountRef) => ({ line: c.line, character: c.claim.start, endLine: c.line, endCharacter: c.claim.end });
+  if (children.length > 0) {
+    // the first announcement of the section's own text speaks of its sub-headings
+    const c = counts[0];
+    if (c.claim.value !== children.length) {
+      report({ code: 'section.count-mismatch', ...claimAt(c), message: msg(MESSAGES.countMismatch, c.claim.value, children.length) });
+    }
+    return;
+  }
+  // without sub-headings, an announcement speaks of the 一是/二是 items that follow it, up to the next announcement
+  counts.forEach((c, k) => {
+    const next = counts[k + 1];
+    const after = (r: InlineRef) => r.line > c.line || (r.line === c.line && r.item.start >= c.claim.end);
+    const before = (r: InlineRef) => next === undefined || r.line < next.line || (r.line === next.line && r.item.start < next.claim.start);
+    let n = 0;
+    for (const r of inline) {
+      if (after(r) && before(r)) {
+        if (r.item.number === 1 && n > 0) {
+          break; // a new enumeration starts
+        }
+        n++;
+      }
+    }
+    if (n > 0 && n !== c.claim.value) {
+      report({ code: 'section.count-mismatch', ...claimAt(c), message: msg(MESSAGES.countMismatch, c.claim.value, n) });
+    }
+  });
+}
+
+export const countMismatch: Rule = {
+  id: 'count-mismatch',
+  codes: ['section.count-mismatch'],
+  run({ outline }, report) {
+    check(outline.rootCounts, outline.sections, outline.rootInline, report);
+    for (const s of outline.all) {
+      check(s.counts, s.children, s.inline, report);
+    }
+  },
+};

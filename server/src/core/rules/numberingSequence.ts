@@ -1,0 +1,36 @@
+/** numbering.start / numbering.gap / numbering.duplicate: 一、 二、 三、 under one parent, per kind of marker. */
+import { renumberSections } from '../edits';
+import { MESSAGES, msg } from '../messages';
+import type { Rule } from '../rule';
+import { byLevel, markerRange, siblingLists } from './util';
+
+export const numberingSequence: Rule = {
+  id: 'numbering-sequence',
+  codes: ['numbering.start', 'numbering.gap', 'numbering.duplicate'],
+  run({ outline }, report) {
+    for (const siblings of siblingLists(outline.sections, outline.all)) {
+      for (const group of byLevel(siblings)) {
+        const edits = renumberSections(group, outline.line);
+        if (edits.length === 0) {
+          continue;
+        }
+        const data = { edits, kind: group[0].marker.kind };
+        const seen = new Set<number>();
+        group.forEach((s, i) => {
+          const n = s.marker.number;
+          const prev = i > 0 ? group[i - 1].marker.number : 0;
+          const want = i + 1;
+          if (i === 0 && n !== 1) {
+            report({ code: 'numbering.start', ...markerRange(s), message: msg(MESSAGES.numberingStart, n, 1), data });
+          } else if (i > 0 && seen.has(n)) {
+            report({ code: 'numbering.duplicate', ...markerRange(s), message: msg(MESSAGES.numberingDuplicate, n, want), data });
+          } else if (i > 0 && n !== prev + 1) {
+            const template = n > prev ? MESSAGES.numberingGap : MESSAGES.numberingBackwards;
+            report({ code: 'numbering.gap', ...markerRange(s), message: msg(template, prev, n, want), data });
+          }
+          seen.add(n);
+        });
+      }
+    }
+  },
+};

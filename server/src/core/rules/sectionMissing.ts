@@ -1,0 +1,64 @@
+/** section.missing: a required section of the profile is absent; the fix inserts it at its place and renumbers. */
+import { formatNumber, LineEdit, standardMarker } from '../edits';
+import { MESSAGES, msg } from '../messages';
+import type { Section } from '../model';
+import type { Rule } from '../rule';
+import { headingRange } from './util';
+
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  codes: ['section.missing'],
+  run({ outline, profile, matches }, report) {
+    const sections = profile.profile.sections;
+    const roots = outline.sections;
+    sections.forEach((wanted, index) => {
+      if (!wanted.required || matches.includes(index)) {
+        return;
+      }
+      // it belongs before the first top-level section that the profile puts after it
+      const at = roots.findIndex((_, i) => matches[i] > index);
+      const anchor: Section | undefined = at >= 0 ? roots[at] : roots[roots.length - 1];
+      const model = anchor ?? roots[0];
+      const kind = model?.marker.kind ?? 'cn';
+      const siblings = roots.filter((r) => r.marker.kind === kind);
+      const before = at >= 0 ? siblings.filter((r) => r.line < roots[at].line) : siblings;
+      const number = before.length + 1;
+      let insertLine: number;
+      if (at >= 0) {
+        insertLine = roots[at].line;
+      } else if (anchor !== undefined) {
+        insertLine = anchor.endLine + 1;
+      } else {
+        insertLine = outline.closingLine >= 0 ? outline.closingLine : outline.lineCount;
+      }
+      // keep the decoration the other headings use (`**一、…**`, `# 一、…`)
+      const prefix = model !== undefined ? outline.line(model.line).slice(0, model.marker.start) : '';
+      const bold = prefix.includes('**') ? '**' : '';
+      const heading = prefix + standardMarker(kind, number) + wanted.label + bold;
+      const edits: LineEdit[] = [];
+      if (insertLine >= outline.lineCount) {
+        const last = outline.lineCount - 1;
+        const lastText = outline.line(last);
+        edits.push({ line: last, character: lastText.length, endLine: last, endCharacter: lastText.length, newText: (lastText.length > 0 ? '\n' : '') + heading });
+      } else {
+        edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: heading + '\n' });
+      }
+      for (const s of siblings) {
+        if (s.line >= insertLine) {
+          const want = siblings.indexOf(s) + 2;
+          if (s.marker.number !== want) {
+            const original = outline.line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
+            edits.push({ line: s.line, character: s.marker.numberStart, endLine: s.line, endCharacter: s.marker.numberEnd, newText: formatNumber(kind, want, original) });
+          }
+        }
+      }
+      const range = anchor !== undefined ? headingRange(anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
+      report({
+        code: 'section.missing',
+        ...range,
+        message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + wanted.label),
+        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, edits },
+      });
+    });
+  },
+};

@@ -1,0 +1,30 @@
+/** section.order: the required sections are present but not in the profile's order. */
+import { MESSAGES, msg } from '../messages';
+import type { Rule } from '../rule';
+import { headingRange, label } from './util';
+
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  codes: ['section.order'],
+  run({ outline, profile, matches }, report) {
+    const sections = profile.profile.sections;
+    const order = sections.filter((s) => s.required).map((s) => s.label).join(' → ');
+    let furthest = -1;
+    outline.sections.forEach((root, i) => {
+      const index = matches[i];
+      if (index < 0 || !sections[index].required) {
+        return;
+      }
+      if (furthest >= 0 && index < matches[furthest]) {
+        report({
+          code: 'section.order',
+          ...headingRange(root),
+          message: msg(MESSAGES.sectionOrder, label(root), label(outline.sections[furthest]), order),
+          data: { section: sections[index].id },
+        });
+      } else {
+        furthest = i;
+      }
+    });
+  },
+};

@@ -1,0 +1,540 @@
+/**
+ * The line scanner: one line of text in, what it holds out (a heading marker, inline enumerations, a count claim,
+ * placeholders, …). A line's scan depends on that line alone, so an edit re-scans only the lines it touches and the
+ * results of all other lines are reused. Columns are JavaScript string indices, i.e. UTF-16 code units, exactly the
+ * `character` of an LSP position.
+ */
+import { circledValue, isChineseNumeralChar, parseChineseNumeral, toAsciiDigits } from './numerals';
+
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+/** How a marker is written; the level follows from the kind (SPEC §2). */
+export type MarkerKind =
+  | 'cn' // 一、  level 1
+  | 'cn-part' // 第一部分 / 第一章  level 1
+  | 'cn-paren' // （一）  level 2
+  | 'num' // 1.  level 3
+  | 'num-paren' // （1）  level 4
+  | 'circled' // ①  level 5
+  | 'num-half'; // 1）  level 5
+
+export const LEVEL_OF: Readonly<Record<MarkerKind, Level>> = {
+  cn: 1, 'cn-part': 1, 'cn-paren': 2, num: 3, 'num-paren': 4, circled: 5, 'num-half': 5,
+};
+
+export interface Marker {
+  readonly kind: MarkerKind;
+  readonly level: Level;
+  readonly number: number;
+  /** Columns of the whole marker, brackets and separator included. */
+  readonly start: number;
+  readonly end: number;
+  /** Columns of the numeral inside the marker. */
+  readonly numberStart: number;
+  readonly numberEnd: number;
+  /** The marker exactly as written, e.g. `(三）` or `1、`. */
+  readonly text: string;
+  /** The marker in the standard form of GB/T 9704, keeping the numeral as written (`(三）` → `（三）`). */
+  readonly standard: string;
+  readonly bracketOk: boolean;
+  readonly separatorOk: boolean;
+  /** First column of the title (after the marker and any spaces or opening `**`). */
+  readonly contentStart: number;
+  /** Column of the first title terminator outside quotes, or -1 when the line has none. */
+  readonly terminator: number;
+  /** Column where the title text ends on this line (terminator, or the end without trailing decoration). */
+  readonly titleEnd: number;
+  /** True when a quotation or bracket is still open at the end of the line (a wrapped title). */
+  readonly openQuote: boolean;
+}
+
+/** 一是 / 第一， / 其一 inside a paragraph. */
+export interface InlineItem {
+  readonly number: number;
+  readonly start: number;
+  readonly end: number;
+  readonly numberStart: number;
+  readonly numberEnd: number;
+  readonly text: string;
+}
+
+/** 以下五个方面, 主要有以下四点: the text announces how many parts follow. */
+export interface CountClaim {
+  readonly value: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface LineInfo {
+  readonly blank: boolean;
+  /** Non-whitespace characters on the line (字数). */
+  readonly chars: number;
+  readonly marker?: Marker;
+  /** True when the line starts with an inline enumeration (一是…): it is never a title continuation. */
+  readonly startsWithInline?: boolean;
+  readonly inline?: readonly InlineItem[];
+  readonly count?: CountClaim;
+  readonly placeholders?: readonly Span[];
+  /** 附件： / 目录 / 参考文献: the numbered lines that follow are list items, not headings. */
+  readonly listIntro?: boolean;
+  /** 以上是我的对照检查… / 请各位同志批评指正: the closing paragraph. */
+  readonly closing?: boolean;
+}
+
+/** True when the scan found something the outline or a rule needs (the line is indexed). */
+export function isNotable(info: LineInfo): boolean {
+  return info.marker !== undefined || info.inline !== undefined || info.count !== undefined ||
+    info.placeholders !== undefined || info.listIntro === true || info.closing === true;
+}
+
+const BLANK: LineInfo = Object.freeze({ blank: true, chars: 0 });
+
+export function isSpace(c: number): boolean {
+  // space, tab, U+3000 ideographic space, NBSP, BOM, other Unicode spaces used by word processors
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x0b || c === 0x0c;
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** Skips indentation (ASCII, tab, U+3000, `&nbsp;`) and Markdown decoration before a marker. */
+function skipPrefix(line: string): number {
+  let i = 0;
+  for (let guard = 0; guard < 12; guard++) {
+    const start = i;
+    while (i < line.length && isSpace(line.charCodeAt(i))) {
+      i++;
+    }
+    if (line.startsWith('&nbsp;', i)) {
+      i += 6;
+    } else if (line[i] === '>') {
+      i++;
+    } else if (line[i] === '#') {
+      let j = i;
+      while (j < line.length && line[j] === '#' && j - i < 6) {
+        j++;
+      }
+      i = j;
+    } else if ((line.startsWith('**', i) || line.startsWith('__', i))) {
+      i += 2;
+    } else if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && isSpace(line.charCodeAt(i + 1))) {
+      i += 2;
+    }
+    if (i === start) {
+      break;
+    }
+  }
+  return i;
+}
+
+const OPENERS = '“‘「『《（(〈【';
+const CLOSERS = '”’」』》）)〉】';
+const TERMINATORS = '。！？：；!?:;';
+
+/** Finds the first title terminator outside quotes from `from`; also reports a quote left open. */
+export function findTerminator(line: string, from: number): { at: number; open: boolean } {
+  let depth = 0;
+  let ascii = false;
+  for (let i = from; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') {
+      ascii = !ascii;
+    } else if (OPENERS.includes(ch)) {
+      depth++;
+    } else if (CLOSERS.includes(ch)) {
+      if (depth > 0) {
+        depth--;
+      }
+    } else if (depth === 0 && !ascii && TERMINATORS.includes(ch)) {
+      return { at: i, open: false };
+    }
+  }
+  return { at: -1, open: depth > 0 || ascii };
+}
+
+/** End of the title text on a line without a terminator: drop trailing spaces and `**`, `__`, `#` decoration. */
+export function trimTitleEnd(line: string, from: number, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > from && isSpace(line.charCodeAt(e - 1))) {
+      e--;
+    }
+    if (e - from >= 2 && (line.startsWith('**', e - 2) || line.startsWith('__', e - 2))) {
+      e -= 2;
+    } else if (e > from && line[e - 1] === '#') {
+      e--;
+    } else {
+      return e;
+    }
+  }
+}
+
+const SEP_CN = '、.．，,';
+const SEP_NUM = '.．、，,';
+const STRAY = '、.．，,';
+
+interface RawMarker {
+  kind: MarkerKind;
+  number: number;
+  numberStart: number;
+  numberEnd: number;
+  end: number;
+  open: string;
+  close: string;
+  separator: string;
+}
+
+function readDigits(line: string, i: number, max: number): number {
+  let j = i;
+  while (j < line.length && j - i < max + 1 && isDigit(line.charCodeAt(j))) {
+    j++;
+  }
+  return j - i > max ? i : j;
+}
+
+function readCn(line: string, i: number): number {
+  let j = i;
+  while (j < line.length && j - i < 5 && isChineseNumeralChar(line[j])) {
+    j++;
+  }
+  return j;
+}
+
+function matchMarker(line: string, i: number): RawMarker | undefined {
+  const ch = line[i];
+  if (ch === undefined) {
+    return undefined;
+  }
+  // （一） （1） and their variants
+  if (ch === '（' || ch === '(') {
+    const ns = i + 1;
+    let ne = readCn(line, ns);
+    let kind: MarkerKind = 'cn-paren';
+    let number = ne > ns ? parseChineseNumeral(line.slice(ns, ne)) : undefined;
+    if (ne === ns) {
+      ne = readDigits(line, ns, 3);
+      kind = 'num-paren';
+      number = ne > ns ? Number(toAsciiDigits(line.slice(ns, ne))) : undefined;
+    }
+    const close = line[ne];
+    if (number === undefined || number === 0 || (close !== '）' && close !== ')')) {
+      return undefined;
+    }
+    let end = ne + 1;
+    let separator = '';
+    if (end < line.length && STRAY.includes(line[end]) && !isDigit(line.charCodeAt(end + 1))) {
+      separator = line[end];
+      end++;
+    }
+    return { kind, number, numberStart: ns, numberEnd: ne, end, open: ch, close, separator };
+  }
+  // ① … ⑳
+  const circled = circledValue(ch);
+  if (circled !== undefined) {
+    let end = i + 1;
+    let separator = '';
+    if (end < line.length && '、.．'.includes(line[end])) {
+      separator = line[end];
+      end++;
+    }
+    return { kind: 'circled', number: circled, numberStart: i, numberEnd: i + 1, end, open: '', close: '', separator };
+  }
+  // 第一部分 / 第一章
+  if (ch === '第') {
+    const ne = readCn(line, i + 1);
+    const number = ne > i + 1 ? parseChineseNumeral(line.slice(i + 1, ne)) : undefined;
+    const unit = line.startsWith('部分', ne) ? 2 : line[ne] === '章' || line[ne] === '篇' ? 1 : 0;
+    if (number === undefined || unit === 0) {
+      return undefined;
+    }
+    let end = ne + unit;
+    if (end < line.length && '、：: \u3000'.includes(line[end])) {
+      end++;
+    }
+    return { kind: 'cn-part', number, numberStart: i + 1, numberEnd: ne, end, open: '', close: '', separator: '' };
+  }
+  // 一、 and variants
+  if (isChineseNumeralChar(ch)) {
+    const ne = readCn(line, i);
+    const sep = line[ne];
+    const number = parseChineseNumeral(line.slice(i, ne));
+    if (number === undefined || sep === undefined) {
+      return undefined;
+    }
+    if (SEP_CN.includes(sep)) {
+      return { kind: 'cn', number, numberStart: i, numberEnd: ne, end: ne + 1, open: '', close: '', separator: sep };
+    }
+    // `一 存在的问题`: a space variant needs text right after the space
+    if ((sep === ' ' || sep === '\u3000') && ne + 1 < line.length && !isSpace(line.charCodeAt(ne + 1))) {
+      return { kind: 'cn', number, numberStart: i, numberEnd: ne, end: ne + 1, open: '', close: '', separator: sep };
+    }
+    return undefined;
+  }
+  // 1. 1、 １． and 1） 1)
+  if (isDigit(line.charCodeAt(i))) {
+    const ne = readDigits(line, i, 3);
+    if (ne === i) {
+      return undefined;
+    }
+    const sep = line[ne];
+    const next = line.charCodeAt(ne + 1);
+    // a level-3 marker needs a non-digit after the stop (3.5亿元, 1.2万人, 12.5% are not headings)
+    if (sep === undefined || Number.isNaN(next) || isDigit(next) || next === 0x25 /* % */) {
+      return undefined;
+    }
+    const number = Number(toAsciiDigits(line.slice(i, ne)));
+    if (number === 0) {
+      return undefined;
+    }
+    if (SEP_NUM.includes(sep)) {
+      return { kind: 'num', number, numberStart: i, numberEnd: ne, end: ne + 1, open: '', close: '', separator: sep };
+    }
+    if (sep === '）' || sep === ')') {
+      return { kind: 'num-half', number, numberStart: i, numberEnd: ne, end: ne + 1, open: '', close: sep, separator: '' };
+    }
+  }
+  return undefined;
+}
+
+function hasFullWidthDigit(s: string): boolean {
+  return /[０-９]/.test(s);
+}
+
+function standardForm(raw: RawMarker, numeral: string): { standard: string; bracketOk: boolean; separatorOk: boolean } {
+  switch (raw.kind) {
+    case 'cn':
+      return { standard: numeral + '、', bracketOk: true, separatorOk: raw.separator === '、' };
+    case 'cn-paren':
+    case 'num-paren': {
+      const digits = raw.kind === 'num-paren' ? toAsciiDigits(numeral) : numeral;
+      return {
+        standard: '（' + digits + '）',
+        bracketOk: raw.open === '（' && raw.close === '）',
+        separatorOk: raw.separator === '' && !hasFullWidthDigit(numeral),
+      };
+    }
+    case 'num':
+      return {
+        standard: toAsciiDigits(numeral) + '.',
+        bracketOk: true,
+        separatorOk: raw.separator === '.' && !hasFullWidthDigit(numeral),
+      };
+    case 'circled':
+      return { standard: numeral, bracketOk: true, separatorOk: raw.separator === '' };
+    default:
+      return { standard: '', bracketOk: true, separatorOk: true };
+  }
+}
+
+/** Dot leaders and a page number: a table-of-contents line, not a heading. */
+const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|-{3,}|－{3,}|\t)\s*\d+\s*$/;
+
+function scanMarker(line: string, start: number): Marker | undefined {
+  const raw = matchMarker(line, start);
+  if (raw === undefined) {
+    return undefined;
+  }
+  let contentStart = raw.end;
+  while (contentStart < line.length && isSpace(line.charCodeAt(contentStart))) {
+    contentStart++;
+  }
+  if (line.startsWith('**', contentStart) || line.startsWith('__', contentStart)) {
+    contentStart += 2;
+  }
+  if (raw.kind !== 'cn' && raw.kind !== 'cn-paren' && raw.kind !== 'cn-part' && contentStart >= line.length) {
+    return undefined; // a bare number alone on a line
+  }
+  if (TOC_LINE.test(line)) {
+    return undefined;
+  }
+  const text = line.slice(start, raw.end);
+  const numeral = line.slice(raw.numberStart, raw.numberEnd);
+  const form = raw.kind === 'num-half' || raw.kind === 'cn-part'
+    ? { standard: text, bracketOk: true, separatorOk: true }
+    : standardForm(raw, numeral);
+  const term = findTerminator(line, contentStart);
+  const titleEnd = term.at >= 0 ? trimTitleEnd(line, contentStart, term.at) : trimTitleEnd(line, contentStart, line.length);
+  return {
+    kind: raw.kind,
+    level: LEVEL_OF[raw.kind],
+    number: raw.number,
+    start,
+    end: raw.end,
+    numberStart: raw.numberStart,
+    numberEnd: raw.numberEnd,
+    text,
+    standard: form.standard,
+    bracketOk: form.bracketOk,
+    separatorOk: form.separatorOk,
+    contentStart,
+    terminator: term.at,
+    titleEnd,
+    openQuote: term.open,
+  };
+}
+
+const INLINE = /(?<![^\s。；：！？，、,;:!?“"（(*】\]])(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:]|其([一二三四五六七八九十])[，,、：:])/g;
+
+function scanInline(line: string, from: number): InlineItem[] | undefined {
+  let items: InlineItem[] | undefined;
+  INLINE.lastIndex = from;
+  for (let m = INLINE.exec(line); m !== null; m = INLINE.exec(line)) {
+    const numeral = m[1] ?? m[2] ?? m[3];
+    const number = parseChineseNumeral(numeral);
+    if (number === undefined) {
+      continue;
+    }
+    const numberStart = m.index + (m[1] !== undefined ? 0 : 1);
+    (items ??= []).push({
+      number,
+      start: m.index,
+      end: m.index + m[0].length,
+      numberStart,
+      numberEnd: numberStart + numeral.length,
+      text: m[0],
+    });
+  }
+  return items;
+}
+
+const COUNT = /(?:以下|如下|下列|下面|主要有|主要是|存在|表现为|表现在|归纳为|概括为|分为|包括)\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*个?\s*(?:方面|点|项|条|类|大问题)/;
+
+function scanCount(line: string): CountClaim | undefined {
+  const m = COUNT.exec(line);
+  if (m === null) {
+    return undefined;
+  }
+  const value = /\d/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+  return value === undefined ? undefined : { value, start: m.index, end: m.index + m[0].length };
+}
+
+const CJK = '\\u3400-\\u9fff';
+const PLACEHOLDER = new RegExp(
+  [
+    `(?<![A-Za-z])[XxＸｘ]{2,}(?![A-Za-z])`, // XX, xx, XXX
+    `(?<=[${CJK}])[XxＸｘ](?=[${CJK}])`, // 查处x起x人
+    `(?<![A-Za-z])[XxＸｘ×]{1,3}(?=[年月日号时])`, // X月X日
+    `×{2,}`, // ×××
+    `某{2,}`, // 某某
+    `【[^】]{0,30}】`, // 【单位名称】
+    `\\[[^\\]]{0,30}[${CJK}][^\\]]{0,30}\\](?!\\()`, // [城市名称], not a Markdown link
+  ].join('|'),
+  'g',
+);
+
+/** `*` and `＊` runs that are not Markdown emphasis: 《中共*民主生活会的通知》, 20**年, **镇. */
+function starPlaceholders(line: string, out: Span[]): void {
+  if (!line.includes('*') && !line.includes('＊')) {
+    return;
+  }
+  if (/^\s*[*\-_\s]{3,}$/.test(line)) {
+    return; // a thematic break
+  }
+  const runs: { start: number; end: number; paired: boolean }[] = [];
+  const re = /[*＊]+/g;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    runs.push({ start: m.index, end: m.index + m[0].length, paired: false });
+  }
+  for (let a = 0; a < runs.length; a++) {
+    const r = runs[a];
+    if (r.paired || line[r.start] === '＊') {
+      continue;
+    }
+    const after = line.charCodeAt(r.end);
+    if (r.end - r.start === 1 && isSpace(after) && line.slice(0, r.start).trim() === '') {
+      r.paired = true; // a list bullet
+      continue;
+    }
+    if (Number.isNaN(after) || isSpace(after)) {
+      continue;
+    }
+    for (let b = a + 1; b < runs.length; b++) {
+      const s = runs[b];
+      if (!s.paired && line[s.start] === '*' && s.end - s.start === r.end - r.start && !isSpace(line.charCodeAt(s.start - 1))) {
+        r.paired = s.paired = true;
+        break;
+      }
+    }
+  }
+  for (const r of runs) {
+    if (!r.paired) {
+      out.push({ start: r.start, end: r.end });
+    }
+  }
+}
+
+function scanPlaceholders(line: string): Span[] | undefined {
+  const out: Span[] = [];
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(line); m !== null; m = PLACEHOLDER.exec(line)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  starPlaceholders(line, out);
+  if (out.length === 0) {
+    return undefined;
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+const CLOSING_START = /^(?:以上(?:是|为|就是|即是)?(?:我|本人)|以上.{0,12}(?:发言|对照|材料|检查|剖析|汇报|报告)|请各位|恳请|敬请|最后[，,])/;
+/** Short lines that ask for criticism are closings wherever the words stand. */
+const CLOSING_ANY = /批评指正|宝贵意见|批评帮助/;
+const LIST_INTRO = /^(?:附件|附[：:]|参考文献|目\s*录)/;
+
+function countChars(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (!isSpace(c) && !(c >= 0xdc00 && c <= 0xdfff)) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Scans one line (without its line break). */
+export function scanLine(line: string): LineInfo {
+  const start = skipPrefix(line);
+  if (start >= line.length) {
+    return BLANK;
+  }
+  const marker = scanMarker(line, start);
+  const inlineFrom = marker !== undefined ? marker.contentStart : start;
+  const inline = scanInline(line, inlineFrom);
+  const count = scanCount(line);
+  const placeholders = scanPlaceholders(line);
+  const rest = marker === undefined ? line.slice(start, start + 40) : '';
+  const info: {
+    -readonly [K in keyof LineInfo]: LineInfo[K];
+  } = { blank: false, chars: countChars(line) };
+  if (marker !== undefined) {
+    info.marker = marker;
+  }
+  if (inline !== undefined) {
+    info.inline = inline;
+    if (marker === undefined && inline[0].start === start) {
+      info.startsWithInline = true;
+    }
+  }
+  if (count !== undefined) {
+    info.count = count;
+  }
+  if (placeholders !== undefined) {
+    info.placeholders = placeholders;
+  }
+  if (marker === undefined && LIST_INTRO.test(rest)) {
+    info.listIntro = true;
+  }
+  if (marker === undefined && (CLOSING_START.test(rest) || (line.length < 80 && CLOSING_ANY.test(line)))) {
+    info.closing = true;
+  }
+  return info;
+}
