@@ -33,6 +33,7 @@ export const CONFIG_MESSAGES = {
   badValue: 'Setting “{0}” of {1} is not valid ({2}); the default is used.',
   badProfile: 'Profile #{0} of {1} is not valid ({2}); it is ignored.',
   unknownProfile: 'Profile “{0}” chosen by {1} does not exist; the profile is detected instead.',
+  invalidJson: 'The workspace file {0} is not valid JSON ({1}); it is ignored.',
 } as const;
 
 type Json = unknown;
@@ -183,6 +184,10 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
     }
   }
   const profiles = [...userProfiles, ...BUILT_IN_PROFILES.filter((b) => !userProfiles.some((u) => u.id === b.id))];
+  if (profile !== undefined && !profiles.some((p) => p.id === profile)) {
+    problems.push(msg(CONFIG_MESSAGES.unknownProfile, profile, 'gongwen.profile'));
+    profile = undefined;
+  }
   return {
     config: {
       profile: profile ?? 'auto',

@@ -1,0 +1,251 @@
+/**
+ * The language server: capabilities and thin handlers. Every feature lives in service/ and reads the document's
+ * cached outline; every handler honours cancellation and turns an exception into a logged, empty answer.
+ */
+import * as l10n from '@vscode/l10n';
+import {
+  CancellationToken,
+  Connection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  InitializeParams,
+  InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { analyze, Analysis } from './core/analyze';
+import type { Config } from './core/config';
+import type { Host } from './host';
+import { toDiagnostics } from './service/diagnostics';
+import { GongwenDocument } from './service/document';
+import { documentSymbols } from './service/documentSymbols';
+import { foldingRanges } from './service/folding';
+import { Localize, localizeMessage } from './service/localize';
+import { workspaceSymbols } from './service/workspaceSymbols';
+import { Settings, WORKSPACE_FILE } from './settings';
+
+export const StatusNotification = 'gongwen/status';
+export const TrustNotification = 'gongwen/trust';
+
+/** Push mode waits this long after the last keystroke before it publishes. */
+const PUSH_DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection, host: Host): void {
+  const documents = new Map<string, GongwenDocument>();
+  const analyses = new WeakMap<GongwenDocument, { version: number; config: Config; analysis: Analysis }>();
+  const pending = new Map<string, { dispose(): void }>();
+  let folders: string[] = [];
+  let trusted = true;
+  let pull = false;
+  let refreshSupport = false;
+  let configurationSupport = false;
+  let pushedSettings: unknown;
+  let foldingLimit = Number.MAX_SAFE_INTEGER;
+
+  const t: Localize = (template, ...args) => l10n.t(template, ...args);
+
+  const settings = new Settings({
+    section: async (uri) =>
+      configurationSupport ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'gongwen' }) : pushedSettings,
+    readFile: (uri) => host.readFile(uri),
+    workspaceFolders: () => folders,
+    trusted: () => trusted,
+    report: (problem) => {
+      const text = localizeMessage(t, problem);
+      connection.console.warn(text);
+      void connection.window.showWarningMessage(text);
+    },
+  });
+
+  /** A plaintext or Markdown document with no numbered heading gets nothing. */
+  const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
+
+  async function analysisOf(doc: GongwenDocument): Promise<{ analysis: Analysis; config: Config }> {
+    const { config, path } = await settings.get(doc.uri);
+    const cached = analyses.get(doc);
+    if (cached !== undefined && cached.version === doc.version && cached.config === config) {
+      return cached;
+    }
+    const analysis = analyze(doc.outline, config, path);
+    analyses.set(doc, { version: doc.version, config, analysis });
+    return { analysis, config };
+  }
+
+  async function diagnosticsOf(doc: GongwenDocument): Promise<Diagnostic[]> {
+    if (!served(doc)) {
+      return [];
+    }
+    const { analysis } = await analysisOf(doc);
+    void connection.sendNotification(StatusNotification, {
+      uri: doc.uri,
+      profile: analysis.profile.id,
+      profileLabel: analysis.profile.label,
+      headings: doc.outline.all.length,
+      problems: analysis.diagnostics.length,
+    });
+    return toDiagnostics(analysis, t);
+  }
+
+  function schedulePush(doc: GongwenDocument): void {
+    pending.get(doc.uri)?.dispose();
+    pending.set(doc.uri, host.setTimeout(() => {
+      pending.delete(doc.uri);
+      const version = doc.version;
+      diagnosticsOf(doc).then(
+        (diagnostics) => {
+          if (documents.get(doc.uri) === doc && doc.version === version) {
+            void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+          }
+        },
+        (e) => connection.console.error(`diagnostics failed: ${String(e)}`),
+      );
+    }, PUSH_DEBOUNCE_MS));
+  }
+
+  function refreshAll(): void {
+    settings.clear();
+    if (pull) {
+      if (refreshSupport) {
+        void connection.languages.diagnostics.refresh();
+      }
+    } else {
+      documents.forEach(schedulePush);
+    }
+  }
+
+  /** css-languageservice's runSafe: cancellation answers RequestCancelled, an exception is logged and answered empty. */
+  function runSafe<P extends { textDocument: { uri: string } }, R>(
+    name: string,
+    empty: R,
+    handler: (doc: GongwenDocument, params: P, token: CancellationToken) => R | Promise<R>,
+  ): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
+    return async (params, token) => {
+      const doc = documents.get(params?.textDocument?.uri);
+      if (doc === undefined) {
+        return empty;
+      }
+      try {
+        const result = await handler(doc, params, token);
+        return token.isCancellationRequested ? new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
+      } catch (e) {
+        connection.console.error(`${name} failed for ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return empty;
+      }
+    };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    pull = caps.textDocument?.diagnostic !== undefined;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    configurationSupport = caps.workspace?.configuration === true;
+    foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+    folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) {
+      folders = [params.rootUri];
+    }
+    const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+    trusted = options?.workspaceTrusted !== false;
+    const bundle = params.locale !== undefined ? host.l10nBundle(params.locale.toLowerCase()) : undefined;
+    if (bundle !== undefined) {
+      l10n.config({ contents: bundle });
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: '公文大纲' },
+        foldingRangeProvider: true,
+        workspaceSymbolProvider: true,
+        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'gongwen-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+      refreshAll();
+    });
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    const doc = new GongwenDocument(uri, languageId, version, text);
+    documents.set(uri, doc);
+    if (!pull) {
+      schedulePush(doc);
+    }
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
+    const doc = documents.get(uri);
+    if (doc === undefined) {
+      connection.console.warn(`change for a document that is not open: ${uri}`);
+      return;
+    }
+    doc.update(contentChanges, version ?? doc.version + 1);
+    if (!pull) {
+      schedulePush(doc);
+    }
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
+    documents.delete(uri);
+    settings.forget(uri);
+    pending.get(uri)?.dispose();
+    pending.delete(uri);
+    if (!pull) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    pushedSettings = (change.settings as { gongwen?: unknown } | undefined)?.gongwen;
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((c) => c.uri.endsWith('/' + WORKSPACE_FILE))) {
+      refreshAll();
+    }
+  });
+
+  connection.onNotification(TrustNotification, (params: { trusted?: unknown }) => {
+    trusted = params?.trusted === true;
+    refreshAll();
+  });
+
+  connection.onDocumentSymbol(runSafe('documentSymbol', [], async (doc) => {
+    if (!served(doc)) {
+      return [];
+    }
+    const { config } = await settings.get(doc.uri);
+    return documentSymbols(doc.outline, config, t);
+  }));
+
+  connection.onFoldingRanges(runSafe('foldingRange', [], (doc) => (served(doc) ? foldingRanges(doc.outline, foldingLimit) : [])));
+
+  connection.languages.diagnostics.on(runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (doc) => ({
+    kind: DocumentDiagnosticReportKind.Full,
+    items: await diagnosticsOf(doc),
+  })));
+
+  connection.onWorkspaceSymbol(async (params, token) => {
+    try {
+      const open = [...documents.values()].filter(served);
+      const result = workspaceSymbols(open.map((d) => ({ uri: d.uri, outline: d.outline })), params.query, 40);
+      return token.isCancellationRequested ? [] : result;
+    } catch (e) {
+      connection.console.error(`workspaceSymbol failed: ${String(e)}`);
+      return [];
+    }
+  });
+
+  connection.listen();
+}
