@@ -60,8 +60,9 @@ interface Use {
 
 /**
  * Message keys the sources use: the literal first argument of `l10n.t(…)` / `vscode.l10n.t(…)` (or its
- * `{ message, comment }` form, whose key is `message/comment`), and the string values of a `MESSAGES` table (the
- * server's catalogue of diagnostic messages, localized through a variable, so its keys never appear in a call).
+ * `{ message, comment }` form, whose key is `message/comment`), and the string values of a message table: a
+ * variable named `MESSAGES` or `…_MESSAGES` (the server's catalogues, localized through a variable, so their keys
+ * never appear in a call).
  */
 export function findUses(file: string, text: string): Use[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
@@ -103,7 +104,7 @@ export function findUses(file: string, text: string): Use[] {
         }
       }
     }
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === 'MESSAGES' && node.initializer) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && /(^|_)MESSAGES$/.test(node.name.text) && node.initializer) {
       const table = strip(node.initializer);
       if (ts.isObjectLiteralExpression(table)) {
         for (const p of table.properties) {
@@ -146,7 +147,7 @@ test('every %key% in package.json has a string, and every string is used', () =>
   assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), [], 'package.nls.json keys that package.json never uses');
 });
 
-test('every l10n.t literal and MESSAGES entry in client/src and server/src has a zh-cn translation', () => {
+test('every l10n.t literal and message-table entry in client/src and server/src has a zh-cn translation', () => {
   const bundle = stringRecord('l10n/bundle.l10n.zh-cn.json');
   const uses = allUses();
   assert.ok(uses.some((u) => u.where.startsWith('client')), 'the scan finds the client strings');
@@ -174,6 +175,8 @@ test('the scanner finds l10n.t literals, the object form and MESSAGES tables, an
     "t('not a bundle key');",
     "other.t('neither');",
     "export const MESSAGES = { a: 'Table entry {0}.', b: 'Another.' } as const;",
+    "const CONFIG_MESSAGES = { c: 'Config entry.' };",
+    "const NOT_MESSAGES_TABLE = { d: 'Not a message.' };",
   ].join('\n');
   const keys = findUses(path.join(root, 'client/src/example.ts'), text).map((u) => u.key);
   assert.deepEqual(keys, [
@@ -183,6 +186,7 @@ test('the scanner finds l10n.t literals, the object form and MESSAGES tables, an
     'Hello {0}/a note',
     'Table entry {0}.',
     'Another.',
+    'Config entry.',
   ]);
   assert.throws(() => findUses('x.ts', 'l10n.t(`Dynamic ${key}`);'), /template literal/);
 });

@@ -142,6 +142,15 @@ test('.gongwen.json schema and the gongwen.* settings describe profiles the same
     setting('gongwen.profileAssociations', 'additionalProperties'),
   );
   assert.deepEqual(shape(at(schema, 'properties', 'profile', 'anyOf')), shape(setting('gongwen.profile', 'anyOf')));
+  const fileSeverity = record(inline(at(schema, 'properties', 'diagnostics', 'properties', 'severity', 'properties')));
+  assert.deepEqual(Object.keys(fileSeverity).sort(), Object.keys(CODES).sort());
+  for (const code of Object.keys(CODES)) {
+    assert.deepEqual(at(fileSeverity, code, 'enum'), setting('gongwen.diagnostics.severity', 'properties', code, 'enum'));
+  }
+  for (const key of ['type', 'minimum', 'maximum']) {
+    assert.equal(at(schema, 'properties', 'outline', 'properties', 'titleMaxLength', key), setting('gongwen.outline.titleMaxLength', key), key);
+  }
+  assert.equal(at(schema, 'properties', 'outline', 'properties', 'inlineItems', 'type'), 'boolean');
   assert.equal(at(schema, 'additionalProperties'), false);
   assert.deepEqual(at(pkg, 'contributes', 'jsonValidation'), [{ fileMatch: '.gongwen.json', url: './schemas/gongwen.schema.json' }]);
 });
