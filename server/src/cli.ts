@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze } from './core/analyze';
-import { Config, DEFAULT_CONFIG, resolveConfig } from './core/config';
+import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
 import type { Outline, Section } from './core/model';
@@ -19,7 +19,21 @@ const EXTENSIONS = /\.(txt|md|markdown|gongwen|gw)$/i;
 
 class UsageError extends Error {}
 
-const t = (template: string, ...args: (string | number)[]): string => l10n.t(template, ...args);
+/** Messages of the command line (English keys of the l10n bundle). */
+const CLI_MESSAGES = {
+  isDirectory: '{0} is a directory; give a file.',
+  cannotRead: 'Cannot read {0}: {1}',
+  binary: '{0} is a binary file (it contains NUL bytes), not a text document.',
+  notUtf8: '{0} is not UTF-8 text. Save it as UTF-8 and try again.',
+  noDocuments: 'No documents (.txt, .md, .gongwen) in {0}.',
+  noMatch: 'No file matches {0}.',
+  unknownOption: 'Unknown option --{0}.',
+  badFormat: '--format must be text or json.',
+  summary: '{0} files checked: {1} problems, {2} errors.',
+} as const;
+
+
+const t = l10n.t;
 
 function setupLocale(): void {
   const lang = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '').toLowerCase();
@@ -40,22 +54,22 @@ export function readText(file: string): string {
   let bytes: Buffer;
   try {
     if (statSync(file).isDirectory()) {
-      throw new UsageError(t('{0} is a directory; give a file.', file));
+      throw new UsageError(t(CLI_MESSAGES.isDirectory, file));
     }
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof UsageError) {
       throw e;
     }
-    throw new UsageError(t('Cannot read {0}: {1}', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new UsageError(t(CLI_MESSAGES.cannotRead, file, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
   if (bytes.includes(0)) {
-    throw new UsageError(t('{0} is a binary file (it contains NUL bytes), not a text document.', file));
+    throw new UsageError(t(CLI_MESSAGES.binary, file));
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new UsageError(t('{0} is not UTF-8 text. Save it as UTF-8 and try again.', file));
+    throw new UsageError(t(CLI_MESSAGES.notUtf8, file));
   }
 }
 
@@ -79,7 +93,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
         const found: string[] = [];
         walk(input, found);
         if (found.length === 0) {
-          throw new UsageError(t('No documents (.txt, .md, .gongwen) in {0}.', input));
+          throw new UsageError(t(CLI_MESSAGES.noDocuments, input));
         }
         files.push(...found);
       } else {
@@ -90,11 +104,11 @@ export function expandInputs(inputs: readonly string[]): string[] {
       walk('.', found);
       const matched = found.filter((f) => matchGlob(input.replace(/^\.\//, ''), relative('.', f).split('\\').join('/')));
       if (matched.length === 0) {
-        throw new UsageError(t('No file matches {0}.', input));
+        throw new UsageError(t(CLI_MESSAGES.noMatch, input));
       }
       files.push(...matched);
     } else {
-      throw new UsageError(t('Cannot read {0}: {1}', input, 'ENOENT'));
+      throw new UsageError(t(CLI_MESSAGES.cannotRead, input, 'ENOENT'));
     }
   }
   return files;
@@ -109,7 +123,7 @@ function loadConfig(file: string): Config {
       try {
         value = JSON.parse(readFileSync(candidate, 'utf8'));
       } catch (e) {
-        throw new UsageError(t('The workspace file {0} is not valid JSON ({1}); it is ignored.', candidate, String(e)));
+        throw new UsageError(t(CONFIG_MESSAGES.invalidJson, candidate, String(e)));
       }
       const { config, problems } = resolveConfig([{ name: candidate, value }]);
       for (const p of problems) {
@@ -181,7 +195,7 @@ function parseFlags(args: string[]): { positional: string[]; flags: Map<string, 
 function checkFlags(flags: Map<string, string | true>, allowed: string[]): void {
   for (const name of flags.keys()) {
     if (!allowed.includes(name)) {
-      throw new UsageError(t('Unknown option --{0}.', name));
+      throw new UsageError(t(CLI_MESSAGES.unknownOption, name));
     }
   }
 }
@@ -218,7 +232,7 @@ function runCheck(args: string[], write: (s: string) => void): number {
   checkFlags(flags, ['format', 'exit-zero']);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
-    throw new UsageError(t('--format must be text or json.'));
+    throw new UsageError(t(CLI_MESSAGES.badFormat));
   }
   if (positional.length === 0) {
     throw new UsageError(USAGE);
@@ -251,7 +265,7 @@ function runCheck(args: string[], write: (s: string) => void): number {
         write(`${r.file}:${d.line + 1}:${d.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
       }
     }
-    write(t('{0} files checked: {1} problems, {2} errors.', files.length, total, errors) + '\n');
+    write(t(CLI_MESSAGES.summary, files.length, total, errors) + '\n');
   }
   return errors > 0 && !flags.has('exit-zero') ? 1 : 0;
 }

@@ -56,7 +56,7 @@ export function resolveProfile(outline: Outline, config: Config, path: string): 
 export function analyze(outline: Outline, config: Config, path: string): Analysis {
   const profile = resolveProfile(outline, config, path);
   const compiledProfile = compiledOf(profile);
-  const matches = profile.sections.length > 0 ? outline.sections.map((s) => matchSection(compiledProfile, s.title)) : [];
+  const matches = outline.sections.map((s) => (profile.sections.length > 0 ? matchSection(compiledProfile, s.title) : -1));
   const diagnostics: Diagnosis[] = [];
   const context = { outline, profile: compiledProfile, matches };
   for (const rule of RULES) {

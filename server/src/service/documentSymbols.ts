@@ -2,7 +2,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Config } from '../core/config';
 import type { Outline, Section } from '../core/model';
-import type { Localize } from './localize';
+import { Localize, SERVICE_MESSAGES } from './localize';
 
 /** Cuts a title at `max` characters (whole code points) with an ellipsis. */
 export function shorten(title: string, max: number): string {
@@ -33,7 +33,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
     };
     return {
       name: sectionName(s, config.titleMaxLength),
-      detail: t('{0} chars', outline.charsBetween(s.line, s.endLine)),
+      detail: t(SERVICE_MESSAGES.chars, outline.charsBetween(s.line, s.endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,
       selectionRange,

@@ -6,3 +6,8 @@ export type Localize = (template: string, ...args: (string | number)[]) => strin
 export function localizeMessage(t: Localize, message: Message): string {
   return t(message.template, ...message.args);
 }
+
+/** Strings the features show besides the rules' messages. */
+export const SERVICE_MESSAGES = {
+  chars: '{0} chars',
+} as const;

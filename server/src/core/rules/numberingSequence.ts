@@ -1,5 +1,9 @@
-/** numbering.start / numbering.gap / numbering.duplicate: 一、 二、 三、 under one parent, per kind of marker. */
-import { renumberSections } from '../edits';
+/**
+ * numbering.start / numbering.gap / numbering.duplicate: 一、 二、 三、 under one parent, per kind of marker. A heading
+ * is reported where the count breaks; one that follows on from its predecessor, or stands where its position says,
+ * is not. The fix renumbers the whole group, so one fix mends every report of the group.
+ */
+import { renumberSections, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { Rule } from '../rule';
 import { byLevel, markerRange, siblingLists } from './util';
@@ -20,13 +24,15 @@ export const numberingSequence: Rule = {
           const n = s.marker.number;
           const prev = i > 0 ? group[i - 1].marker.number : 0;
           const want = i + 1;
+          const wanted = standardMarker(s.marker.kind, want).trim();
+          const written = s.marker.text.trim();
           if (i === 0 && n !== 1) {
-            report({ code: 'numbering.start', ...markerRange(s), message: msg(MESSAGES.numberingStart, n, 1), data });
+            report({ code: 'numbering.start', ...markerRange(s), message: msg(MESSAGES.numberingStart, written, wanted), data });
           } else if (i > 0 && seen.has(n)) {
-            report({ code: 'numbering.duplicate', ...markerRange(s), message: msg(MESSAGES.numberingDuplicate, n, want), data });
-          } else if (i > 0 && n !== prev + 1) {
+            report({ code: 'numbering.duplicate', ...markerRange(s), message: msg(MESSAGES.numberingDuplicate, written, wanted), data });
+          } else if (i > 0 && n !== prev + 1 && n !== want) {
             const template = n > prev ? MESSAGES.numberingGap : MESSAGES.numberingBackwards;
-            report({ code: 'numbering.gap', ...markerRange(s), message: msg(template, prev, n, want), data });
+            report({ code: 'numbering.gap', ...markerRange(s), message: msg(template, group[i - 1].marker.text.trim(), written, wanted), data });
           }
           seen.add(n);
         });
