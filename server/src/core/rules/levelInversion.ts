@@ -10,8 +10,13 @@ export const levelInversion: Rule = {
   run({ outline }, report) {
     for (const siblings of siblingLists(outline.sections, outline.all)) {
       let deepest = siblings[0];
+      const reported = new Set<number>();
       for (const s of siblings) {
         if (s.level < deepest.level) {
+          if (reported.has(s.level)) {
+            continue; // one report per parent and kind: the first heading that breaks the order
+          }
+          reported.add(s.level);
           report({
             code: 'numbering.level-inversion',
             ...markerRange(s),

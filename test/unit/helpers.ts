@@ -1,0 +1,61 @@
+/** Shared helpers of the unit tests: parse text, read fixtures with inline expectations. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, Analysis } from '../../server/src/core/analyze';
+import { Config, DEFAULT_CONFIG } from '../../server/src/core/config';
+import { LineTable } from '../../server/src/core/lines';
+import type { Outline, Section } from '../../server/src/core/model';
+import { parse } from '../../server/src/core/parser';
+
+/** The repository root, from out/test/unit or test/unit. */
+export const ROOT = join(__dirname, '..', '..', __dirname.includes(`${join('out', 'test')}`) ? '..' : '');
+
+export function outlineOf(text: string): Outline {
+  return parse(new LineTable(text));
+}
+
+export function analysisOf(text: string, path = 'doc.txt', config: Config = DEFAULT_CONFIG): Analysis {
+  return analyze(outlineOf(text), config, path);
+}
+
+/** A plain projection of a section tree, for goldens and equality checks. */
+export interface PlainSection {
+  line: number;
+  endLine: number;
+  marker: string;
+  level: number;
+  number: number;
+  title: string;
+  children: PlainSection[];
+}
+
+export function plain(sections: readonly Section[]): PlainSection[] {
+  return sections.map((s) => ({
+    line: s.line,
+    endLine: s.endLine,
+    marker: s.marker.text,
+    level: s.level,
+    number: s.marker.number,
+    title: s.title,
+    children: plain(s.children),
+  }));
+}
+
+const EXPECT = /\s*\{([a-z.,-]+)\}\s*$/;
+
+/** A fixture with markdownlint-style expectations `{code,code}` at the end of lines, removed from the text. */
+export function readFixture(path: string): { text: string; expected: string[] } {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const expected: string[] = [];
+  const clean = lines.map((line, i) => {
+    const m = EXPECT.exec(line);
+    if (m === null) {
+      return line;
+    }
+    for (const code of m[1].split(',')) {
+      expected.push(`${i}:${code}`);
+    }
+    return line.slice(0, m.index);
+  });
+  return { text: clean.join('\n'), expected: expected.sort() };
+}
