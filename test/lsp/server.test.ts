@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
+import { open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
+
+const DOC = [
+  '民主生活会个人对照检查材料', // 0
+  '按照要求，现将个人对照检查情况报告如下。', // 1
+  '一、存在的主要问题', // 2
+  '（一）学习不够深入。一是学习时间少。二是学习不系统。', // 3
+  '（二）作风不够扎实。调研不深入。', // 4
+  '二、产生问题的原因', // 5
+  '（一）理想信念有所松懈。对学习重视不够。', // 6
+  '三、整改措施', // 7
+  '（一）加强学习。每周安排学习时间。', // 8
+  '', // 9
+  '以上是我的对照检查，请各位同志批评指正。', // 10
+].join('\n');
+
+const URI = 'file:///tmp/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5.txt';
+
+let server: TestServer;
+before(async () => {
+  server = await startServer();
+});
+after(() => server.stop());
+
+const symbols = (uri = URI) => server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+const folds = (uri = URI) => server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as Promise<FoldingRange[]>;
+const diagnostics = async (uri = URI) =>
+  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+
+test('initialize announces incremental sync, symbols, folding, workspace symbols and pull diagnostics', () => {
+  const caps = server.initializeResult.capabilities;
+  assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+  assert.ok(caps.documentSymbolProvider);
+  assert.ok(caps.foldingRangeProvider);
+  assert.ok(caps.workspaceSymbolProvider);
+  assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+});
+
+test('didOpen, then symbols, folding and diagnostics of the document', async () => {
+  await open(server, URI, DOC);
+  const tree = await symbols();
+  assert.deepEqual(tree.map((s) => [s.name, s.range.start.line, s.range.end.line, s.children?.map((c) => c.name)]), [
+    ['一、存在的主要问题', 2, 4, ['（一）学习不够深入', '（二）作风不够扎实']],
+    ['二、产生问题的原因', 5, 6, ['（一）理想信念有所松懈']],
+    ['三、整改措施', 7, 8, ['（一）加强学习']],
+  ]);
+  assert.deepEqual(tree[0].selectionRange, { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } });
+  assert.equal(tree[0].detail, `${'（一）学习不够深入。一是学习时间少。二是学习不系统。'.length + '（二）作风不够扎实。调研不深入。'.length + 9} chars`);
+  assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[2, 4], [5, 6], [7, 8], [10, 10]].filter(([a, b]) => b > a));
+  assert.deepEqual(await diagnostics(), []);
+});
+
+test('incremental didChange: deleting the causes section gives section.missing; typing it back clears it', async () => {
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: URI, version: 2 },
+    contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 7, character: 0 } }, text: '' }],
+  });
+  const missing = await diagnostics();
+  assert.deepEqual(missing.map((d) => [d.code, d.severity, d.range.start.line]), [
+    ['section.missing', 1, 5],
+    ['numbering.gap', 2, 5],
+  ]);
+  assert.equal((missing[0].data as { section: string }).section, 'causes');
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: URI, version: 3 },
+    contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '二、原因分析\n正文。\n' }],
+  });
+  const after = await diagnostics();
+  assert.deepEqual(after.map((d) => d.code), []);
+  assert.deepEqual((await symbols()).map((s) => s.name), ['一、存在的主要问题', '二、原因分析', '三、整改措施']);
+});
+
+test('typing character by character into a heading keeps the outline current', async () => {
+  const uri = 'file:///tmp/typing.txt';
+  await open(server, uri, '工作总结\n一、甲\n正文。\n', 'plaintext');
+  let version = 1;
+  for (const ch of '二、乙') {
+    version++;
+    const line = 3;
+    const col = [...'二、乙'].indexOf(ch);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }],
+    });
+  }
+  assert.deepEqual((await symbols(uri)).map((s) => s.name), ['一、甲', '二、乙']);
+});
+
+test('a plaintext document without numbered headings gets nothing; unknown documents answer empty', async () => {
+  const uri = 'file:///tmp/notes.txt';
+  await open(server, uri, '今天的会议记录。\n讨论了XX事项。\n', 'plaintext');
+  assert.deepEqual(await symbols(uri), []);
+  assert.deepEqual(await folds(uri), []);
+  assert.deepEqual(await diagnostics(uri), []);
+  assert.deepEqual(await symbols('file:///nowhere.txt'), []);
+});
+
+test('workspace symbols search the headings of open documents by title', async () => {
+  const found = (await server.connection.sendRequest('workspace/symbol', { query: '整改' })) as SymbolInformation[];
+  assert.ok(found.some((s) => s.name === '三、整改措施' && s.location.uri === URI));
+  assert.ok(!found.some((s) => s.name.includes('存在')));
+});
+
+test('the status notification reports profile and counts', async () => {
+  const status = await server.waitFor<{ uri: string; profile: string; headings: number }>('gongwen/status', (p) => p.uri === URI);
+  assert.equal(status.profile, 'self-inspection');
+  assert.ok(status.headings >= 6);
+});
+
+test('push mode (no pull support): debounced publishDiagnostics, messages in Chinese for zh-cn, folding limit honoured', async () => {
+  const push = await startServer({
+    capabilities: { textDocument: { foldingRange: { rangeLimit: 1 } }, workspace: { configuration: true } },
+    locale: 'zh-cn',
+  });
+  try {
+    assert.equal(push.initializeResult.capabilities.diagnosticProvider, undefined);
+    const uri = 'file:///tmp/push.txt';
+    await open(push, uri, '工作总结\n一、甲\n正文。\n三、乙\n正文。\n');
+    const published = await push.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['numbering.gap']);
+    assert.equal(published.diagnostics[0].message, '序号从“一、”跳到了“三、”。请将此标题改为“二、”。');
+    const ranges = (await push.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.equal(ranges.length, 1);
+  } finally {
+    await push.stop();
+  }
+});
+
+test('settings from workspace/configuration: a rule set to ignore and a pinned profile', async () => {
+  const configured = await startServer({
+    capabilities: PULL_CAPABILITIES,
+    configuration: () => ({ profile: 'general', diagnostics: { severity: { 'numbering.gap': 'ignore' } } }),
+  });
+  try {
+    const uri = 'file:///tmp/对照检查.txt';
+    await open(configured, uri, '对照检查材料\n一、存在的问题\n正文。\n三、整改措施\n正文。\n');
+    const items = ((await configured.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+    assert.deepEqual(items, []); // general profile: no section.missing; gap ignored
+  } finally {
+    await configured.stop();
+  }
+});
