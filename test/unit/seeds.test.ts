@@ -1,0 +1,74 @@
+/**
+ * The acceptance checks of the language server issue on the real documents in ../shared/seeds (reference material,
+ * not project files). The tests run when the folder is there and say so when it is not; nothing else depends on it.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analysisOf, outlineOf, ROOT } from './helpers';
+
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+const files = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+
+/** Level-1 and level-2 heading lines found independently of the scanner: a strict pattern on the raw text. */
+const STRICT = /^\s*(?:\*\*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+test('seed documents are present beside the project (otherwise the seed checks below have nothing to read)', () => {
+  if (files.length === 0) {
+    assert.ok(!existsSync(SEEDS), 'the seeds folder exists but holds no .txt file');
+    return;
+  }
+  assert.equal(files.length, 5);
+});
+
+for (const name of files) {
+  const text = readFileSync(join(SEEDS, name), 'utf8');
+  const lines = text.split(/\r\n|\r|\n/);
+
+  test(`seed ${name}: every 一、 and （一） heading is found, nothing else is, titles end at the first sentence end`, () => {
+    const outline = outlineOf(text);
+    const expected = lines.map((l, i) => (STRICT.test(l) ? i : -1)).filter((i) => i >= 0);
+    const found = outline.all.filter((s) => s.level <= 2).map((s) => s.line);
+    assert.deepEqual(found, expected);
+    assert.equal(outline.all.filter((s) => s.level > 2).length, 0);
+    for (const s of outline.all) {
+      const rest = lines[s.line].slice(s.marker.contentStart).replace(/\*\*/g, '');
+      assert.ok(rest.startsWith(s.title), `${name}:${s.line} title “${s.title}”`);
+      const after = rest.slice(s.title.length);
+      assert.ok(after === '' || /^[。！？：；]/.test(after), `${name}:${s.line} title stops at “${after.slice(0, 5)}”`);
+    }
+  });
+
+  test(`seed ${name}: self-inspection, no section.missing; deleting the causes section gives it`, () => {
+    const analysis = analysisOf(text, name);
+    assert.equal(analysis.profile.id, 'self-inspection');
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'section.missing'), []);
+    const outline = outlineOf(text);
+    const causes = outline.sections.find((s) => /原因/.test(s.title));
+    assert.ok(causes);
+    const without = lines.filter((_, i) => i < causes.line || i > causes.endLine).join('\n');
+    const missing = analysisOf(without, name).diagnostics.filter((d) => d.code === 'section.missing');
+    assert.deepEqual(missing.map((d) => d.data?.section), ['causes']);
+  });
+}
+
+for (const name of files.filter((f) => f.startsWith('002'))) {
+  test('seed 002: the (三） and (四） headings get numbering.bracket', () => {
+  const d = analysisOf(readFileSync(join(SEEDS, name), 'utf8'), name).diagnostics.filter((x) => x.code === 'numbering.bracket');
+  assert.deepEqual(d.map((x) => x.line), [4, 5]);
+  });
+}
+
+for (const name of files.filter((f) => /^00[134]/.test(f))) {
+  test(`seed ${name}: the xx / XX / * placeholders get text.placeholder`, () => {
+    const prefix = name.slice(0, 3);
+    const text = readFileSync(join(SEEDS, name), 'utf8');
+    const lines = text.split('\n');
+    const flagged = analysisOf(text, name).diagnostics.filter((d) => d.code === 'text.placeholder')
+      .map((d) => lines[d.line].slice(d.character, d.endCharacter));
+    const expected = (text.match(/(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff0-9])\*+(?=[\u4e00-\u9fff])(?![^\n]*\*\*$)/g) ?? []);
+    assert.ok(flagged.length > 0, prefix);
+    assert.deepEqual(flagged.sort(), expected.sort(), prefix);
+  });
+}
