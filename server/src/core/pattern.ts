@@ -27,20 +27,23 @@ export function normalizeTitle(text: string): string {
 
 export type TitleMatcher = (normalizedTitle: string) => boolean;
 
+/** True when the pieces occur in `text` in this order, without overlapping (leftmost matching is exact here). */
+export function containsInOrder(text: string, pieces: Iterable<string>): boolean {
+  let from = 0;
+  for (const piece of pieces) {
+    const at = text.indexOf(piece, from);
+    if (at < 0) {
+      return false;
+    }
+    from = at + piece.length;
+  }
+  return true;
+}
+
 export function compilePattern(pattern: string): TitleMatcher {
   const alternatives = pattern
     .split('|')
     .map((alt) => alt.split('*').map(normalizeTitle).filter((piece) => piece.length > 0))
     .filter((pieces) => pieces.length > 0);
-  return (title) => alternatives.some((pieces) => {
-    let from = 0;
-    for (const piece of pieces) {
-      const at = title.indexOf(piece, from);
-      if (at < 0) {
-        return false;
-      }
-      from = at + piece.length;
-    }
-    return true;
-  });
+  return (title) => alternatives.some((pieces) => containsInOrder(title, pieces));
 }

@@ -1,30 +1,19 @@
 /** Workspace symbols: the headings of the open documents, searchable by title. */
 import { SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Outline } from '../core/model';
-import { normalizeTitle } from '../core/pattern';
+import { containsInOrder, normalizeTitle } from '../core/pattern';
 import { sectionName } from './documentSymbols';
 
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
-/** Every character of the query, in order, somewhere in the title (a fuzzy match, as VS Code users expect). */
-function matches(title: string, query: string): boolean {
-  let from = 0;
-  for (const ch of query) {
-    const at = title.indexOf(ch, from);
-    if (at < 0) {
-      return false;
-    }
-    from = at + ch.length;
-  }
-  return true;
-}
 
 export function workspaceSymbols(docs: Iterable<{ uri: string; outline: Outline }>, query: string, titleMaxLength: number): SymbolInformation[] {
   const q = normalizeTitle(query);
   const out: SymbolInformation[] = [];
   for (const { uri, outline } of docs) {
     for (const s of outline.all) {
-      if (!matches(normalizeTitle(s.title), q)) {
+      // every character of the query, in order, somewhere in the title: a fuzzy match, as VS Code users expect
+      if (!containsInOrder(normalizeTitle(s.title), q)) {
         continue;
       }
       out.push({
