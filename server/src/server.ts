@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
+  CodeActionKind,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -18,6 +19,7 @@ import {
 import { analyze, Analysis } from './core/analyze';
 import type { Config } from './core/config';
 import type { Host } from './host';
+import { codeActions } from './service/codeActions';
 import { toDiagnostics } from './service/diagnostics';
 import { GongwenDocument } from './service/document';
 import { documentSymbols } from './service/documentSymbols';
@@ -158,6 +160,7 @@ export function startServer(connection: Connection, host: Host): void {
         documentSymbolProvider: { label: '公文大纲' },
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -235,6 +238,8 @@ export function startServer(connection: Connection, host: Host): void {
     kind: DocumentDiagnosticReportKind.Full,
     items: await diagnosticsOf(doc),
   })));
+
+  connection.onCodeAction(runSafe('codeAction', [], (doc, params) => codeActions(doc.uri, params.context.diagnostics, t)));
 
   connection.onWorkspaceSymbol(async (params, token) => {
     try {

@@ -36,6 +36,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
   assert.ok(caps.documentSymbolProvider);
   assert.ok(caps.foldingRangeProvider);
   assert.ok(caps.workspaceSymbolProvider);
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
   assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
 });
 
@@ -142,4 +143,18 @@ test('settings from workspace/configuration: a rule set to ignore and a pinned p
   } finally {
     await configured.stop();
   }
+});
+
+test('quick fixes come from diagnostic data: applying one renumbers only the numeral', async () => {
+  const uri = 'file:///tmp/fix.txt';
+  const text = '工作总结\n一、甲\n正文。\n三、乙\n正文。\n';
+  await open(server, uri, text);
+  const items = await diagnostics(uri);
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: items[0].range,
+    context: { diagnostics: items },
+  })) as { title: string; kind: string; edit: { changes: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[];
+  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Renumber the headings', 'quickfix']]);
+  assert.deepEqual(actions[0].edit.changes[uri].map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[3, 0, '二']]);
 });
