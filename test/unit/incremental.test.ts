@@ -1,0 +1,308 @@
+/**
+ * Incremental parsing gives the same result as a full parse, on random edit sequences.
+ *
+ * Each sequence starts from a random 公文-like text (headings of every kind and variant, inline enumerations,
+ * counts, placeholders, attachment lists, closings, CJK and emoji, line breaks \n, \r\n and \r mixed) and applies
+ * ~30 random edits: typing, deleting, replacing, pasting text with line breaks and headings, joining and splitting
+ * lines, ranges past the end of a line or of the document. After each edit the incrementally updated LineTable must
+ * hold exactly the text of the reference (a string spliced at TextDocument's offsets, which must in turn equal
+ * vscode-languageserver-textdocument's TextDocument.update), the lines of a TextDocument of that text (the LSP
+ * semantics of positions and line breaks), the same line scans and notable index as a LineTable built fresh from
+ * that text, and parse() must give the same outline. The PRNG is seeded: a failure names its sequence and edit and reproduces.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineTable } from '../../server/src/core/lines';
+import type { Outline, Section } from '../../server/src/core/model';
+import { parse } from '../../server/src/core/parser';
+import { GongwenDocument } from '../../server/src/service/document';
+
+/** mulberry32 */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const int = (random: Random, max: number): number => Math.floor(random() * (max + 1));
+
+const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
+
+const LINES = [
+  '2026年度专题民主生活会个人对照检查材料',
+  '按照要求，结合工作实际，现将有关情况报告如下。',
+  '一、存在的主要问题',
+  '二、产生问题的原因',
+  '三、努力方向和整改措施',
+  '四.其他',
+  '五 需要说明的问题',
+  '第一部分 总体情况',
+  '（一）理论学习方面。一是学习不够系统。二是学用结合不紧。三是运用不够。',
+  '（二）关于“统领经济社会发展的能力，需要进一步增强”方面。贯彻落实不到位。',
+  '(三）担当作为方面。有时对困难估计不足。',
+  '（四）、作风建设方面',
+  '（五）',
+  '1.坚持每月开展一次专题调研，形成调研报告。',
+  '2、每半年报告一次学习和整改情况',
+  '１．全角数字的标题',
+  '（1）细化措施。',
+  '(2) 明确时限',
+  '①建立清单',
+  '②跟踪问效。',
+  '3.5亿元的投入已经到位。',
+  '2025年工作回顾',
+  '主要存在以下三个方面问题：',
+  '一是学习不深；三是联系实际不够。',
+  '第一，提高站位；第二，压实责任。其一，其二，',
+  '于20**年底前完成，在X月X日前形成清单，查处x起x人，×××同志，某某单位。',
+  '走访【联系户名单】中的困难群众，[城市名称]。',
+  '附件：1.2026年发文目录',
+  '2.2026年督办事项清单',
+  '目录',
+  '以上是我的个人对照检查，请各位同志批评指正。',
+  '最后，恳请大家提出宝贵意见。',
+  '# 一、Markdown 标题',
+  '## （一）**加粗标题**',
+  '**（二）文稿服务质量稳步提升。** 全年起草各类文稿120余篇。',
+  '> 1. 引用里的标题',
+  '- （1）列表里的标题',
+  '\u3000\u3000一、全角空格缩进的标题',
+  '&nbsp;二、网页空格',
+  '正文正文正文正文正文正文正文正文正文正文，标题被截断后在下一行继续的长长的一行文字没有句号',
+  '继续的第二行，直到这里才结束。',
+  '😀表情符号😀正文🎉，一是😀二是',
+  '',
+  '',
+  '   ',
+  '\t',
+];
+
+const INSERTS = [
+  '',
+  '的',
+  '一',
+  '、',
+  '。',
+  '（',
+  '）',
+  '是',
+  'X',
+  '*',
+  '😀',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '二、',
+  '（三）',
+  '1.',
+  '①',
+  '一是',
+  '四是',
+  '以下五个方面',
+  '\n一、新的标题\n',
+  '\r\n（二）新的小标题。正文\r\n',
+  '\n1.新的三级标题\n（1）四级\n',
+  '\r以上是我的发言，请批评指正。\r',
+  '附件：1.材料\n2.清单\n',
+  '正文正文\n正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文\n续行',
+];
+
+function randomText(random: Random): string {
+  const n = 1 + int(random, 60);
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    text += pick(random, LINES) + (i < n - 1 || random() < 0.3 ? pick(random, BREAKS) : '');
+  }
+  return text;
+}
+
+interface Change {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+/** A random position: usually inside the document, sometimes past the end of a line or of the document. */
+function randomPosition(random: Random, doc: TextDocument): { line: number; character: number } {
+  const r = random();
+  if (r < 0.03) {
+    return { line: doc.lineCount + int(random, 3), character: int(random, 5) };
+  }
+  const line = int(random, doc.lineCount - 1);
+  const length = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/[\r\n]+$/, '').length;
+  return { line, character: r < 0.08 ? length + int(random, 4) : int(random, length) };
+}
+
+function randomChange(random: Random, doc: TextDocument): Change {
+  const start = randomPosition(random, doc);
+  const kind = random();
+  let end = start;
+  if (kind < 0.35) {
+    end = start; // typing or pasting
+  } else if (kind < 0.6) {
+    end = { line: start.line, character: start.character + 1 + int(random, 3) }; // delete within a line
+  } else if (kind < 0.75) {
+    end = { line: start.line + 1, character: int(random, 2) }; // across a line break (join lines)
+  } else if (kind < 0.95) {
+    end = randomPosition(random, doc); // any range, possibly reversed
+  } else {
+    end = { line: doc.lineCount + 2, character: 0 }; // to past the end
+  }
+  const text = kind < 0.35 || random() < 0.5 ? pick(random, INSERTS) + (random() < 0.2 ? pick(random, INSERTS) : '') : '';
+  return { range: { start, end }, text };
+}
+
+/** The outline as plain data: what the tests compare. */
+function project(outline: Outline) {
+  const section = (s: Section) => ({
+    line: s.line,
+    endLine: s.endLine,
+    endCharacter: s.endCharacter,
+    level: s.level,
+    kind: s.marker.kind,
+    number: s.marker.number,
+    marker: s.marker.text,
+    title: s.title,
+    titleEndLine: s.titleEndLine,
+    titleEndCharacter: s.titleEndCharacter,
+    parent: s.parent?.index ?? -1,
+    children: s.children.map((c) => c.index),
+    inline: s.inline.map((r) => [r.line, r.item.start, r.item.number, r.item.text]),
+    counts: s.counts.map((c) => [c.line, c.claim.start, c.claim.value]),
+    chars: outline.charsBetween(s.line, s.endLine),
+  });
+  return {
+    lineCount: outline.lineCount,
+    sections: outline.sections.map((s) => s.index),
+    all: outline.all.map(section),
+    rootInline: outline.rootInline.map((r) => [r.line, r.item.start, r.item.number]),
+    rootCounts: outline.rootCounts.map((c) => [c.line, c.claim.start, c.claim.value]),
+    placeholders: outline.placeholders.map((p) => [p.line, p.span.start, p.span.end]),
+    closingLine: outline.closingLine,
+  };
+}
+
+function tableLines(table: LineTable): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < table.lineCount; i++) {
+    out.push(table.line(i));
+  }
+  return out;
+}
+
+function docLines(doc: TextDocument): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < doc.lineCount; i++) {
+    out.push(doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: Number.MAX_SAFE_INTEGER } }).replace(/(\r\n|\r|\n)$/, ''));
+  }
+  return out;
+}
+
+const SEQUENCES = 300;
+const EDITS = 30;
+
+test(`LineTable.applyEdit equals a fresh LineTable and parse() a full parse, on ${SEQUENCES} random sequences of ${EDITS} edits`, () => {
+  let checked = 0;
+  for (let seq = 0; seq < SEQUENCES; seq++) {
+    const random = prng(1000 + seq);
+    const initial = randomText(random);
+    const table = new LineTable(initial);
+    let doc = TextDocument.create('file:///t.gongwen', 'gongwen', 1, initial);
+    let reference = initial;
+    parse(table); // a model of the old version exists while edits arrive, as in the server
+    for (let e = 0; e < EDITS; e++) {
+      const where = `sequence ${seq}, edit ${e}`;
+      const change = randomChange(random, doc);
+      // the reference string: spliced at the offsets TextDocument gives for the range (ordered, clamped)
+      let from = doc.offsetAt(change.range.start);
+      let to = doc.offsetAt(change.range.end);
+      if (to < from) {
+        [from, to] = [to, from];
+      }
+      reference = reference.slice(0, from) + change.text + reference.slice(to);
+      const updated = TextDocument.update(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()), [change], doc.version + 1);
+      assert.equal(updated.getText(), reference, `${where}: TextDocument.update and the spliced reference disagree`);
+      // lines and positions from a fresh TextDocument of the new text: after a range past the end of the document,
+      // TextDocument.update keeps the right text but miscounts its lines (and later updates then go wrong)
+      doc = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, reference);
+
+      const { start, end } = change.range;
+      table.applyEdit({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text });
+      const fresh = new LineTable(reference);
+      assert.equal(table.getText(), reference, `${where}: text (${JSON.stringify(change)})`);
+      assert.equal(table.lineCount, doc.lineCount, `${where}: line count vs TextDocument`);
+      assert.deepEqual(tableLines(table), docLines(doc), `${where}: lines vs TextDocument`);
+      for (let i = 0; i < fresh.lineCount; i++) {
+        assert.deepEqual(table.info(i), fresh.info(i), `${where}: scan of line ${i}`);
+      }
+      assert.deepEqual([...table.notable], [...fresh.notable], `${where}: notable index`);
+      assert.deepEqual(project(parse(table)), project(parse(fresh)), `${where}: outline`);
+      checked++;
+    }
+  }
+  assert.equal(checked, SEQUENCES * EDITS);
+});
+
+test('a paste of a whole document into an empty one, and deleting everything, give the full parse', () => {
+  const random = prng(7);
+  const text = Array.from({ length: 400 }, () => pick(random, LINES)).join('\r\n');
+  const table = new LineTable('');
+  table.applyEdit({ startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0, text });
+  assert.equal(table.getText(), text);
+  assert.deepEqual(project(parse(table)), project(parse(new LineTable(text))));
+  table.applyEdit({ startLine: 0, startCharacter: 0, endLine: table.lineCount, endCharacter: 0, text: '' });
+  assert.equal(table.getText(), '');
+  assert.equal(table.lineCount, 1);
+  assert.deepEqual(project(parse(table)), project(parse(new LineTable(''))));
+});
+
+test('GongwenDocument with incremental changes has the outline, lines and positions of a fresh one', () => {
+  for (let seq = 0; seq < 60; seq++) {
+    const random = prng(5000 + seq);
+    const initial = randomText(random);
+    const doc = new GongwenDocument('file:///t.gongwen', 'gongwen', 1, initial);
+    let reference = TextDocument.create('file:///t.gongwen', 'gongwen', 1, initial);
+    void doc.outline;
+    for (let e = 0; e < 30; e++) {
+      const where = `sequence ${seq}, edit ${e}`;
+      // one or several changes per version, as a client batches them; now and then a full-text change
+      const changes: ({ text: string } | Change)[] = [];
+      const batch = 1 + int(random, 2);
+      let next = reference;
+      for (let k = 0; k < batch; k++) {
+        const change = random() < 0.03 ? { text: randomText(random) } : randomChange(random, next);
+        changes.push(change);
+        const text = TextDocument.update(TextDocument.create(next.uri, next.languageId, next.version, next.getText()), [change], next.version + 1).getText();
+        next = TextDocument.create(next.uri, next.languageId, next.version + 1, text);
+      }
+      const updated = TextDocument.update(reference, changes, reference.version + 1);
+      assert.equal(updated.getText(), next.getText(), `${where}: batched and one-by-one changes disagree`);
+      reference = TextDocument.create(updated.uri, updated.languageId, updated.version, updated.getText());
+      doc.update(changes, reference.version);
+      const text = reference.getText();
+      const fresh = new GongwenDocument('file:///t.gongwen', 'gongwen', reference.version, text);
+      assert.equal(doc.getText(), text, where);
+      assert.equal(doc.version, reference.version, where);
+      assert.equal(doc.lineCount, reference.lineCount, where);
+      assert.deepEqual(project(doc.outline), project(fresh.outline), `${where}: outline`);
+      assert.equal(doc.outline, doc.outline, `${where}: the outline is cached per version`);
+      for (let i = 0; i < reference.lineCount; i++) {
+        assert.equal(doc.lineText(i), fresh.lineText(i), `${where}: line ${i}`);
+      }
+      for (let k = 0; k < 5; k++) {
+        const offset = int(random, text.length);
+        assert.deepEqual(doc.positionAt(offset), reference.positionAt(offset), `${where}: positionAt(${offset})`);
+        const position = randomPosition(random, reference);
+        assert.equal(doc.offsetAt(position), reference.offsetAt(position), `${where}: offsetAt(${JSON.stringify(position)})`);
+      }
+    }
+  }
+});
