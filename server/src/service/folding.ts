@@ -4,22 +4,25 @@ import type { Outline } from '../core/model';
 
 export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INTEGER): FoldingRange[] {
   const ranges: FoldingRange[] = [];
+  /** The level of each range's section (0 for the closing), for choosing which to keep over the limit. */
+  const depths: number[] = [];
   const closing = outline.closingLine;
   for (const s of outline.all) {
     if (s.endLine > s.line) {
       ranges.push({ startLine: s.line, endLine: s.endLine, kind: FoldingRangeKind.Region });
+      depths.push(s.level);
     }
   }
   if (closing >= 0 && outline.lineCount - 1 > closing) {
     ranges.push({ startLine: closing, endLine: outline.lineCount - 1, kind: FoldingRangeKind.Region });
+    depths.push(0);
   }
   if (ranges.length <= rangeLimit) {
     return ranges;
   }
   // over the limit: keep the outermost sections (levels nearest the top), then restore document order
-  const depth = (r: FoldingRange) => outline.all.find((s) => s.line === r.startLine)?.level ?? 0;
   return ranges
-    .map((r) => ({ r, d: depth(r) }))
+    .map((r, i) => ({ r, d: depths[i] }))
     .sort((a, b) => a.d - b.d || a.r.startLine - b.r.startLine)
     .slice(0, Math.max(0, rangeLimit))
     .map((x) => x.r)
