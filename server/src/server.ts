@@ -9,6 +9,7 @@ import {
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
+  DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
@@ -16,11 +17,11 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { analyze, Analysis } from './core/analyze';
+import { analyze, Analysis, Diagnosis } from './core/analyze';
 import type { Config } from './core/config';
 import type { Host } from './host';
 import { codeActions } from './service/codeActions';
-import { toDiagnostics } from './service/diagnostics';
+import { sameFindings, toDiagnostics } from './service/diagnostics';
 import { GongwenDocument } from './service/document';
 import { documentSymbols } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
@@ -38,6 +39,9 @@ export function startServer(connection: Connection, host: Host): void {
   const documents = new Map<string, GongwenDocument>();
   const analyses = new WeakMap<GongwenDocument, { version: number; config: Config; analysis: Analysis }>();
   const pending = new Map<string, { dispose(): void }>();
+  /** The last full diagnostic report sent for each document (pull mode). */
+  const reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
+  let lastResultId = 0;
   let folders: string[] = [];
   let trusted = true;
   let pull = false;
@@ -75,9 +79,10 @@ export function startServer(connection: Connection, host: Host): void {
     return { analysis, config };
   }
 
-  async function diagnosticsOf(doc: GongwenDocument): Promise<Diagnostic[]> {
+  /** The findings of a served document (undefined for one that is not served); tells the client the status. */
+  async function findingsOf(doc: GongwenDocument): Promise<Analysis | undefined> {
     if (!served(doc)) {
-      return [];
+      return undefined;
     }
     const { analysis } = await analysisOf(doc);
     void connection.sendNotification(StatusNotification, {
@@ -87,7 +92,12 @@ export function startServer(connection: Connection, host: Host): void {
       headings: doc.outline.all.length,
       problems: analysis.diagnostics.length,
     });
-    return toDiagnostics(analysis, t);
+    return analysis;
+  }
+
+  async function diagnosticsOf(doc: GongwenDocument): Promise<Diagnostic[]> {
+    const analysis = await findingsOf(doc);
+    return analysis !== undefined ? toDiagnostics(analysis, t) : [];
   }
 
   function schedulePush(doc: GongwenDocument): void {
@@ -234,10 +244,19 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onFoldingRanges(runSafe('foldingRange', [], (doc) => (served(doc) ? foldingRanges(doc.outline, foldingLimit) : [])));
 
-  connection.languages.diagnostics.on(runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (doc) => ({
-    kind: DocumentDiagnosticReportKind.Full,
-    items: await diagnosticsOf(doc),
-  })));
+  // A client that sends the resultId of its last report gets `unchanged` when the findings are the same: most
+  // keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
+  connection.languages.diagnostics.on(runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (doc, params): Promise<DocumentDiagnosticReport> => {
+    const findings = (await findingsOf(doc))?.diagnostics ?? [];
+    const last = reports.get(doc);
+    if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
+      last.findings = findings;
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = String(++lastResultId);
+    reports.set(doc, { resultId, findings });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics({ diagnostics: findings }, t) };
+  }));
 
   connection.onCodeAction(runSafe('codeAction', [], (doc, params) => codeActions(doc.uri, params.context.diagnostics, t)));
 
