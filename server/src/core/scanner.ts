@@ -333,8 +333,43 @@ function standardForm(raw: RawMarker, numeral: string): { standard: string; brac
   }
 }
 
-/** Dot leaders and a page number: a table-of-contents line, not a heading. */
-const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|-{3,}|－{3,}|\t)\s*\d+\s*$/;
+const LEADERS: readonly (readonly [string, number])[] = [['.', 3], ['…', 2], ['·', 3], ['-', 3], ['－', 3]];
+
+/**
+ * Dot leaders (or a tab) and a page number at the end: a table-of-contents line, not a heading. Read backwards from
+ * the end in one pass; the regular expression `(?:\.{3,}|…{2,}|·{3,}|-{3,}|－{3,}|\t)\s*\d+\s*$` it replaces took
+ * quadratic time on a long run of dots, dashes or tabs.
+ */
+function isTocLine(line: string): boolean {
+  const ws = (i: number) => i >= 0 && /\s/.test(line[i]);
+  let i = line.length - 1;
+  while (ws(i)) {
+    i--;
+  }
+  const digitsEnd = i;
+  while (i >= 0 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) {
+    i--;
+  }
+  if (i === digitsEnd) {
+    return false;
+  }
+  while (ws(i)) {
+    if (line[i] === '\t') {
+      return true;
+    }
+    i--;
+  }
+  for (const [leader, min] of LEADERS) {
+    let n = 0;
+    while (n < min && i - n >= 0 && line[i - n] === leader) {
+      n++;
+    }
+    if (n === min) {
+      return true;
+    }
+  }
+  return false;
+}
 
 function scanMarker(line: string, start: number): Marker | undefined {
   const raw = matchMarker(line, start);
@@ -351,7 +386,7 @@ function scanMarker(line: string, start: number): Marker | undefined {
   if (raw.kind !== 'cn' && raw.kind !== 'cn-paren' && raw.kind !== 'cn-part' && contentStart >= line.length) {
     return undefined; // a bare number alone on a line
   }
-  if (TOC_LINE.test(line)) {
+  if (isTocLine(line)) {
     return undefined;
   }
   const text = line.slice(start, raw.end);
@@ -404,7 +439,8 @@ function scanInline(line: string, from: number): InlineItem[] | undefined {
   return items;
 }
 
-const COUNT = /(?:以下|如下|下列|下面|主要有|主要是|存在|表现为|表现在|归纳为|概括为|分为|包括)\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*个?\s*(?:方面|点|项|条|类|大问题)/;
+// `\s*(?:个\s*)?`, not `\s*个?\s*`: two adjacent `\s*` backtrack quadratically over a long run of spaces.
+const COUNT = /(?:以下|如下|下列|下面|主要有|主要是|存在|表现为|表现在|归纳为|概括为|分为|包括)\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:个\s*)?(?:方面|点|项|条|类|大问题)/;
 
 function scanCount(line: string): CountClaim | undefined {
   const m = COUNT.exec(line);
@@ -424,17 +460,41 @@ const PLACEHOLDER = new RegExp(
     `×{2,}`, // ×××
     `某{2,}`, // 某某
     `【[^】]{0,30}】`, // 【单位名称】
-    `\\[[^\\]]{0,30}[${CJK}][^\\]]{0,30}\\](?!\\()`, // [城市名称], not a Markdown link
   ].join('|'),
   'g',
 );
+
+const MAX_BRACKET_SIDE = 30;
+
+function isCjk(c: number): boolean {
+  return c >= 0x3400 && c <= 0x9fff;
+}
+
+/**
+ * `[城市名称]`-style brackets, not a Markdown link: `[`, at most 61 characters without `]`, one of them CJK with at
+ * most 30 characters on either side, `]` not followed by `(`. The same as the regular expression
+ * `\[[^\]]{0,30}[CJK][^\]]{0,30}\](?!\()`, which backtracks some 900 steps at every `[`; this reads each bracket's
+ * text once.
+ */
+function bracketAt(line: string, open: number, close: number): Span | undefined {
+  const length = close - open - 1;
+  if (close < 0 || length > 2 * MAX_BRACKET_SIDE + 1 || line[close + 1] === '(') {
+    return undefined;
+  }
+  for (let i = Math.max(0, length - MAX_BRACKET_SIDE - 1); i <= Math.min(MAX_BRACKET_SIDE, length - 1); i++) {
+    if (isCjk(line.charCodeAt(open + 1 + i))) {
+      return { start: open, end: close + 1 };
+    }
+  }
+  return undefined;
+}
 
 /** `*` and `＊` runs that are not Markdown emphasis: 《中共*民主生活会的通知》, 20**年, **镇. */
 function starPlaceholders(line: string, out: Span[]): void {
   if (!line.includes('*') && !line.includes('＊')) {
     return;
   }
-  if (/^\s*[*\-_\s]{3,}$/.test(line)) {
+  if (/^[*\-_\s]{3,}$/.test(line)) {
     return; // a thematic break
   }
   const runs: { start: number; end: number; paired: boolean }[] = [];
@@ -442,25 +502,44 @@ function starPlaceholders(line: string, out: Span[]): void {
   for (let m = re.exec(line); m !== null; m = re.exec(line)) {
     runs.push({ start: m.index, end: m.index + m[0].length, paired: false });
   }
+  // Each opening run pairs with the first later unpaired run of the same length that can close emphasis. The closers
+  // of each length wait in a queue read once from the front, so a line of many runs costs linear time, not quadratic.
+  const closers = new Map<number, { at: number[]; next: number }>();
+  runs.forEach((s, b) => {
+    if (line[s.start] === '*' && !isSpace(line.charCodeAt(s.start - 1))) {
+      const length = s.end - s.start;
+      let queue = closers.get(length);
+      if (queue === undefined) {
+        queue = { at: [], next: 0 };
+        closers.set(length, queue);
+      }
+      queue.at.push(b);
+    }
+  });
+  const firstNonSpace = line.search(/\S/);
   for (let a = 0; a < runs.length; a++) {
     const r = runs[a];
     if (r.paired || line[r.start] === '＊') {
       continue;
     }
     const after = line.charCodeAt(r.end);
-    if (r.end - r.start === 1 && isSpace(after) && line.slice(0, r.start).trim() === '') {
+    if (r.end - r.start === 1 && isSpace(after) && r.start <= firstNonSpace) {
       r.paired = true; // a list bullet
       continue;
     }
     if (Number.isNaN(after) || isSpace(after)) {
       continue;
     }
-    for (let b = a + 1; b < runs.length; b++) {
-      const s = runs[b];
-      if (!s.paired && line[s.start] === '*' && s.end - s.start === r.end - r.start && !isSpace(line.charCodeAt(s.start - 1))) {
-        r.paired = s.paired = true;
-        break;
-      }
+    const queue = closers.get(r.end - r.start);
+    if (queue === undefined) {
+      continue;
+    }
+    while (queue.next < queue.at.length && (queue.at[queue.next] <= a || runs[queue.at[queue.next]].paired)) {
+      queue.next++;
+    }
+    if (queue.next < queue.at.length) {
+      r.paired = runs[queue.at[queue.next]].paired = true;
+      queue.next++;
     }
   }
   for (const r of runs) {
@@ -472,9 +551,41 @@ function starPlaceholders(line: string, out: Span[]): void {
 
 function scanPlaceholders(line: string): Span[] | undefined {
   const out: Span[] = [];
-  PLACEHOLDER.lastIndex = 0;
-  for (let m = PLACEHOLDER.exec(line); m !== null; m = PLACEHOLDER.exec(line)) {
-    out.push({ start: m.index, end: m.index + m[0].length });
+  // leftmost match first, as one regular expression with the bracket form as its last alternative would find them
+  const next = (from: number): RegExpExecArray | null => {
+    PLACEHOLDER.lastIndex = from;
+    return PLACEHOLDER.exec(line);
+  };
+  let m = next(0);
+  let open = line.indexOf('[');
+  let close = open >= 0 ? line.indexOf(']', open + 1) : -1;
+  for (;;) {
+    let bracket: Span | undefined;
+    while (bracket === undefined && open >= 0 && (m === null || open < m.index)) {
+      if (close >= 0 && close <= open) {
+        close = line.indexOf(']', open + 1);
+      }
+      bracket = bracketAt(line, open, close);
+      if (bracket === undefined) {
+        open = line.indexOf('[', open + 1);
+      }
+    }
+    let span: Span;
+    if (bracket !== undefined) {
+      span = bracket;
+      if (m !== null && m.index < span.end) {
+        m = next(span.end);
+      }
+    } else if (m !== null) {
+      span = { start: m.index, end: m.index + m[0].length };
+      m = next(span.end);
+    } else {
+      break;
+    }
+    out.push(span);
+    if (open >= 0 && open < span.end) {
+      open = line.indexOf('[', span.end);
+    }
   }
   starPlaceholders(line, out);
   if (out.length === 0) {
