@@ -26,25 +26,52 @@ export function toDiagnostics(analysis: { readonly diagnostics: readonly Diagnos
   }));
 }
 
-/** Plain data (what findings are made of) compared by value. */
+/** Plain data (what findings are made of) compared by value; depth is that of the data, not of the document. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) {
     return true;
   }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
     return false;
   }
-  if (Array.isArray(a)) {
-    const list = b as unknown[];
-    return a.length === list.length && a.every((x, i) => same(x, list[i]));
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) {
+      return false;
+    }
+    for (let i = 0; i < a.length; i++) {
+      if (!same(a[i], b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return keys.length === Object.keys(y).length && keys.every((k) => Object.prototype.hasOwnProperty.call(y, k) && same(x[k], y[k]));
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(y, k) || !same(x[k], y[k])) {
+      return false;
+    }
+    keys++;
+  }
+  for (const k in y) {
+    if (Object.prototype.hasOwnProperty.call(y, k)) {
+      keys--;
+    }
+  }
+  return keys === 0;
 }
 
-/** True when two analyses give the same diagnostics (positions, severities, messages and fix data). */
+/** True when two analyses give the same diagnostics (the ones sent: positions, severities, messages, fix data). */
 export function sameFindings(a: readonly Diagnosis[], b: readonly Diagnosis[]): boolean {
-  return a === b || (a.length === b.length && a.every((d, i) => same(d, b[i])));
+  const n = Math.min(a.length, MAX_DIAGNOSTICS);
+  if (a === b || n !== Math.min(b.length, MAX_DIAGNOSTICS)) {
+    return a === b;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!same(a[i], b[i])) {
+      return false;
+    }
+  }
+  return true;
 }

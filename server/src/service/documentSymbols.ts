@@ -6,6 +6,9 @@ import { Localize, SERVICE_MESSAGES } from './localize';
 
 /** Cuts a title at `max` characters (whole code points) with an ellipsis. */
 export function shorten(title: string, max: number): string {
+  if (title.length <= max) {
+    return title; // no more code points than UTF-16 units: nothing to cut
+  }
   const chars = Array.from(title);
   return chars.length <= max ? title : chars.slice(0, max - 1).join('') + '…';
 }
@@ -16,7 +19,21 @@ export function sectionName(s: Section, max: number): string {
 
 const KIND_BY_LEVEL = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Constant];
 
+/** `t(template, n)` for many numbers: the template is translated once and the number put in its place. */
+function numberFormatter(t: Localize, template: string): (n: number) => string {
+  const slot = '\u0000';
+  const translated = t(template, slot);
+  const at = translated.indexOf(slot);
+  if (at < 0 || translated.indexOf(slot, at + 1) >= 0) {
+    return (n) => t(template, n);
+  }
+  const before = translated.slice(0, at);
+  const after = translated.slice(at + 1);
+  return (n) => before + n + after;
+}
+
 export function documentSymbols(outline: Outline, config: Config, t: Localize): DocumentSymbol[] {
+  const chars = numberFormatter(t, SERVICE_MESSAGES.chars);
   const toSymbol = (s: Section): DocumentSymbol => {
     const children = s.children.map(toSymbol);
     if (config.inlineItems) {
@@ -33,7 +50,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
     };
     return {
       name: sectionName(s, config.titleMaxLength),
-      detail: t(SERVICE_MESSAGES.chars, outline.charsBetween(s.line, s.endLine)),
+      detail: chars(outline.charsBetween(s.line, s.endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,
       selectionRange,
