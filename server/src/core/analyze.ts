@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { matchGlob } from './glob';
 import type { Outline } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
-import type { Finding } from './rule';
+import type { Finding, FixData } from './rule';
 import { RULES } from './rules/index';
 
 export interface Diagnosis extends Finding {
@@ -15,6 +15,15 @@ export interface Analysis {
   readonly profile: Profile;
   readonly diagnostics: readonly Diagnosis[];
 }
+
+/**
+ * Caps, so that a pathological document (a 5 MB line of placeholders, 100,000 headings numbered 1.) cannot take the
+ * server's time and memory: findings of one code, and fix edits carried by all findings together. A renumbering fix
+ * carries the edits of its whole group and every report of the group carries the same fix, so without the budget
+ * 1,000 reports of 100,000 duplicate headings would carry 10^8 edits.
+ */
+export const MAX_FINDINGS_PER_CODE = 5000;
+export const MAX_FIX_EDITS = 20000;
 
 /** How much of the top of a document is read to detect its kind. */
 const DETECT_LINES = 30;
@@ -59,15 +68,28 @@ export function analyze(outline: Outline, config: Config, path: string): Analysi
   const matches = outline.sections.map((s) => (profile.sections.length > 0 ? matchSection(compiledProfile, s.title) : -1));
   const diagnostics: Diagnosis[] = [];
   const context = { outline, profile: compiledProfile, matches };
+  const perCode = new Map<string, number>();
+  let editBudget = MAX_FIX_EDITS;
   for (const rule of RULES) {
     if (rule.codes.every((code) => config.severity[code] === 'ignore')) {
       continue;
     }
     rule.run(context, (finding) => {
       const severity = config.severity[finding.code];
-      if (severity !== 'ignore') {
-        diagnostics.push({ ...finding, severity });
+      const count = perCode.get(finding.code) ?? 0;
+      if (severity === 'ignore' || count >= MAX_FINDINGS_PER_CODE) {
+        return;
       }
+      perCode.set(finding.code, count + 1);
+      const edits = finding.data?.edits?.length ?? 0;
+      if (edits > editBudget) {
+        // past the budget a finding keeps its data but offers no fix
+        const { edits: _dropped, ...rest } = finding.data as FixData;
+        diagnostics.push({ ...finding, data: rest, severity });
+        return;
+      }
+      editBudget -= edits;
+      diagnostics.push({ ...finding, severity });
     });
   }
   return { profile, diagnostics };

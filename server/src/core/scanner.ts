@@ -549,6 +549,8 @@ function starPlaceholders(line: string, out: Span[]): void {
   }
 }
 
+export const MAX_PLACEHOLDERS_PER_LINE = 100;
+
 function scanPlaceholders(line: string): Span[] | undefined {
   const out: Span[] = [];
   // leftmost match first, as one regular expression with the bracket form as its last alternative would find them
@@ -592,6 +594,9 @@ function scanPlaceholders(line: string): Span[] | undefined {
     return undefined;
   }
   out.sort((a, b) => a.start - b.start);
+  if (out.length > MAX_PLACEHOLDERS_PER_LINE) {
+    out.length = MAX_PLACEHOLDERS_PER_LINE; // a line that is nothing but placeholders (X中X中…) need not hold millions
+  }
   return out;
 }
 
