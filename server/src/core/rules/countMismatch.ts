@@ -16,17 +16,24 @@ function check(counts: readonly CountRef[], children: readonly Section[], inline
     }
     return;
   }
-  // without sub-headings, an announcement speaks of the 一是/二是 items that follow it, up to the next announcement
+  // without sub-headings, an announcement speaks of the 一是/二是 items that follow it, up to the next announcement.
+  // Both lists are in document order, so the items of each announcement are a run of `inline` and one pass finds
+  // them all (a section of many announcements and many items must not cost their product).
+  let j = 0;
   counts.forEach((c, k) => {
     const next = counts[k + 1];
     const after = (r: InlineRef) => r.line > c.line || (r.line === c.line && r.item.start >= c.claim.end);
     const before = (r: InlineRef) => next === undefined || r.line < next.line || (r.line === next.line && r.item.start < next.claim.start);
+    while (j < inline.length && !after(inline[j])) {
+      j++;
+    }
     let n = 0;
-    for (const r of inline) {
-      if (after(r) && before(r)) {
-        if (r.item.number === 1 && n > 0) {
-          break; // a new enumeration starts
-        }
+    let counting = true;
+    for (; j < inline.length && before(inline[j]); j++) {
+      if (counting && inline[j].item.number === 1 && n > 0) {
+        counting = false; // a new enumeration starts
+      }
+      if (counting) {
         n++;
       }
     }

@@ -43,15 +43,15 @@ export const sectionMissing: Rule = {
       } else {
         edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: heading + '\n' });
       }
-      for (const s of siblings) {
+      siblings.forEach((s, index) => {
         if (s.line >= insertLine) {
-          const want = siblings.indexOf(s) + 2;
+          const want = index + 2;
           if (s.marker.number !== want) {
             const original = outline.line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
             edits.push({ line: s.line, character: s.marker.numberStart, endLine: s.line, endCharacter: s.marker.numberEnd, newText: formatNumber(kind, want, original) });
           }
         }
-      }
+      });
       const range = anchor !== undefined ? headingRange(anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
       report({
         code: 'section.missing',
