@@ -75,7 +75,7 @@ export function parse(table: LineTable): Outline {
 
   // Pass 1: which marker lines are headings (numbered lines right after 附件：/目录 are list items).
   const headingLines: number[] = [];
-  let listUntil = -1; // last line of the current attachment/contents list
+  let listUntil = -2; // last line of the current attachment/contents list (none: -2, so that line 0 is not "right after" it)
   for (const l of notable) {
     const info = table.info(l);
     if (info.listIntro === true) {
