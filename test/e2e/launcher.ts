@@ -342,6 +342,7 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   const relaying = relay(output);
   let code = 1;
+  let broken = false; // the machinery failed (not the tests): show the server's and the workbench's logs
   try {
     await until('code-server to listen', 60_000, async () => {
       if (serverExit) {
@@ -362,8 +363,11 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
     const workbench = await context.newPage();
     workbench.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
     workbench.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
-    const exitCode = new Promise<number>((resolve) => {
+    // The tests' result, or the server's death, or the deadline: whichever comes first settles it.
+    const outcome = new Promise<number>((resolve, reject) => {
       void workbench.exposeFunction('codeAutomationExit', (c: number) => resolve(Number(c)));
+      server.once('exit', () => reject(new Error(serverExit)));
+      setTimeout(() => reject(new Error(`tests did not finish within ${timeoutMs} ms`)), timeoutMs).unref();
     });
     page = workbench;
 
@@ -379,16 +383,11 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
     query.set('payload', JSON.stringify(payload));
     await workbench.goto(`http://${authority}/?${query.toString()}`);
 
-    const timedOut = new Promise<number>((_, reject) =>
-      setTimeout(() => reject(new Error(`tests did not finish within ${timeoutMs} ms`)), timeoutMs).unref(),
-    );
-    const serverDied = until('', timeoutMs + 1000, async () => (serverExit ? true : undefined)).then(() => {
-      throw new Error(serverExit);
-    });
-    code = await Promise.race([exitCode, timedOut, serverDied]);
+    code = await outcome;
   } catch (error) {
     process.stderr.write(`[code-server launcher] ${(error as Error).message}\n`);
     code = 1;
+    broken = true;
   } finally {
     relaying.stop();
     screenshots.close();
@@ -396,7 +395,7 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
     await killGroup(server);
     fs.closeSync(serverOut);
   }
-  if (code !== 0 || process.env.GONGWEN_E2E_VERBOSE) {
+  if (broken || process.env.GONGWEN_E2E_VERBOSE) {
     const tail = (text: string) => text.split('\n').slice(-80).join('\n');
     process.stderr.write(`--- code-server log (last lines) ---\n${tail(fs.readFileSync(serverLog, 'utf8'))}\n`);
     process.stderr.write(`--- workbench console (last lines) ---\n${tail(browserLog.join('\n'))}\n`);

@@ -68,10 +68,10 @@ function packageExtension(): string {
     : process.env;
   run('npm', ['run', 'package', '--silent'], env);
   const vsix = path.join(paths.repoRoot, 'dist', 'gongwen-outline.vsix');
-  const dest = path.join(paths.cacheDir, 'ext');
+  const dest = paths.unpackedDir;
   fs.rmSync(dest, { recursive: true, force: true });
   const files = unzip(vsix, dest).filter((f) => f.startsWith('extension/'));
-  log(`packaged and unpacked ${path.relative(paths.repoRoot, vsix)} (${files.length} files) in ${seconds(started)}:`);
+  log(`packaged ${path.relative(paths.repoRoot, vsix)} and unpacked it (${files.length} files) into ${dest} in ${seconds(started)}:`);
   log(`  ${files.map((f) => f.slice('extension/'.length)).sort().join(', ')}`);
   return path.join(dest, 'extension');
 }
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
   const extensionPath = packageExtension();
   const cli = target.executable === paths.launcher
     ? [paths.launcher]
-    : resolveCliArgsFromVSCodeExecutablePath(target.executable);
+    : resolveCliArgsFromVSCodeExecutablePath(target.executable, { reuseMachineInstall: true }); // dirs are ours
   const emptyExtensions = path.join(paths.cacheDir, 'extensions-en');
   fs.rmSync(emptyExtensions, { recursive: true, force: true });
   fs.mkdirSync(emptyExtensions, { recursive: true });
