@@ -90,10 +90,19 @@ export function renumberInline(run: readonly InlineRef[]): LineEdit[] {
   return edits;
 }
 
-/** Applies non-overlapping edits to lines of text (for the CLI and the tests). */
+/**
+ * Applies non-overlapping edits to lines of text (for the CLI and the tests), as an LSP client applies a
+ * WorkspaceEdit: from the end of the text backwards; an insertion goes before a replacement that starts at the same
+ * place (section.missing inserts a heading at column 0 of a line whose numeral it also renumbers), and insertions at
+ * one place keep their order.
+ */
 export function applyLineEdits(lines: readonly string[], edits: readonly LineEdit[]): string[] {
   const out = lines.slice();
-  const sorted = edits.slice().sort((a, b) => b.line - a.line || b.character - a.character);
+  const empty = (e: LineEdit) => (e.line === e.endLine && e.character === e.endCharacter ? 1 : 0);
+  const sorted = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.line - a.edit.line || b.edit.character - a.edit.character || empty(a.edit) - empty(b.edit) || b.index - a.index)
+    .map((x) => x.edit);
   for (const e of sorted) {
     const head = out[e.line].slice(0, e.character);
     const tail = out[e.endLine].slice(e.endCharacter);
