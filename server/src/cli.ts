@@ -13,6 +13,7 @@ import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
 import type { Outline, Section } from './core/model';
 import { parse } from './core/parser';
+import { readBundle } from './node/bundles';
 import { localizeMessage } from './service/localize';
 
 const EXTENSIONS = /\.(txt|md|markdown|gongwen|gw)$/i;
@@ -40,12 +41,9 @@ function setupLocale(): void {
   if (!lang.startsWith('zh')) {
     return;
   }
-  for (let dir = __dirname, i = 0; i < 5; i++, dir = join(dir, '..')) {
-    const file = join(dir, 'l10n', 'bundle.l10n.zh-cn.json');
-    if (existsSync(file)) {
-      l10n.config({ contents: readFileSync(file, 'utf8') });
-      return;
-    }
+  const bundle = readBundle('zh-cn');
+  if (bundle !== undefined) {
+    l10n.config({ contents: bundle });
   }
 }
 

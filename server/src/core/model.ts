@@ -51,6 +51,8 @@ export interface Outline {
   readonly placeholders: readonly PlaceholderRef[];
   /** First line of the closing paragraph (以上是…), or -1. */
   readonly closingLine: number;
+  /** Last non-blank line of the closing (a signature and date may follow it), or -1. */
+  readonly closingEndLine: number;
   /** Text of a line (for titles and profile detection). */
   line(i: number): string;
   /** Non-whitespace characters from the start of line `from` to the end of line `to` (inclusive). */

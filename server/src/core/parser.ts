@@ -168,6 +168,7 @@ export function parse(table: LineTable): Outline {
     }
   }
   const end = closingLine >= 0 ? closingLine : lineCount;
+  const closingEndLine = closingLine >= 0 ? lastNonBlankBefore(lineCount, closingLine) : -1;
   while (stack.length > 0) {
     close(stack.pop() as MutableSection, end);
   }
@@ -181,6 +182,7 @@ export function parse(table: LineTable): Outline {
     rootCounts,
     placeholders,
     closingLine,
+    closingEndLine,
     line: (i) => table.line(i),
     charsBetween(from, to) {
       if (prefix === undefined) {

@@ -13,8 +13,8 @@ export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INT
       depths.push(s.level);
     }
   }
-  if (closing >= 0 && outline.lineCount - 1 > closing) {
-    ranges.push({ startLine: closing, endLine: outline.lineCount - 1, kind: FoldingRangeKind.Region });
+  if (closing >= 0 && outline.closingEndLine > closing) {
+    ranges.push({ startLine: closing, endLine: outline.closingEndLine, kind: FoldingRangeKind.Region });
     depths.push(0);
   }
   if (ranges.length <= rangeLimit) {
