@@ -228,22 +228,21 @@ function matchMarker(line: string, i: number): RawMarker | undefined {
       return undefined;
     }
     let end = ne + 1;
-    let separator = '';
-    if (end < line.length && STRAY.includes(line[end]) && !isDigit(line.charCodeAt(end + 1))) {
-      separator = line[end];
+    // a stray separator is all of a run (`（一）、.`), so that writing the standard form takes one fix, not one per mark
+    while (end < line.length && STRAY.includes(line[end]) && !isDigit(line.charCodeAt(end + 1))) {
       end++;
     }
+    const separator = line.slice(ne + 1, end);
     return { kind, number, numberStart: ns, numberEnd: ne, end, open: ch, close, separator };
   }
   // ① … ⑳
   const circled = circledValue(ch);
   if (circled !== undefined) {
     let end = i + 1;
-    let separator = '';
-    if (end < line.length && '、.．'.includes(line[end])) {
-      separator = line[end];
+    while (end < line.length && '、.．'.includes(line[end])) {
       end++;
     }
+    const separator = line.slice(i + 1, end);
     return { kind: 'circled', number: circled, numberStart: i, numberEnd: i + 1, end, open: '', close: '', separator };
   }
   // 第一部分 / 第一章
