@@ -1,9 +1,23 @@
 /** section.missing: a required section of the profile is absent; the fix inserts it at its place and renumbers. */
 import { formatNumber, LineEdit, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
-import type { Section } from '../model';
+import type { Outline, Section } from '../model';
+import { scanLine } from '../scanner';
 import type { Rule } from '../rule';
 import { headingRange } from './util';
+
+/**
+ * Would a heading on line `line` come right after an attachment or contents list (附件： / 目录 and its numbered
+ * items)? Then the parser reads it as one more item, and the fix would insert the heading again on every use: keep a
+ * blank line between.
+ */
+function afterList(outline: Outline, line: number): boolean {
+  if (line <= 0) {
+    return false;
+  }
+  const prev = scanLine(outline.line(line - 1));
+  return prev.listIntro === true || (prev.marker !== undefined && !outline.all.some((s) => s.line === line - 1));
+}
 
 export const sectionMissing: Rule = {
   id: 'section-missing',
@@ -36,12 +50,15 @@ export const sectionMissing: Rule = {
       const bold = prefix.includes('**') ? '**' : '';
       const heading = prefix + standardMarker(kind, number) + wanted.label + bold;
       const edits: LineEdit[] = [];
+      const last = outline.lineCount - 1;
+      const lastText = outline.line(last);
+      // the line the heading lands on: its place, or after the last line (on it when it is empty)
+      const headingLine = insertLine < outline.lineCount ? insertLine : lastText.length > 0 ? last + 1 : last;
+      const gap = afterList(outline, headingLine) ? '\n' : '';
       if (insertLine >= outline.lineCount) {
-        const last = outline.lineCount - 1;
-        const lastText = outline.line(last);
-        edits.push({ line: last, character: lastText.length, endLine: last, endCharacter: lastText.length, newText: (lastText.length > 0 ? '\n' : '') + heading });
+        edits.push({ line: last, character: lastText.length, endLine: last, endCharacter: lastText.length, newText: (lastText.length > 0 ? '\n' : '') + gap + heading });
       } else {
-        edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: heading + '\n' });
+        edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: gap + heading + '\n' });
       }
       siblings.forEach((s, index) => {
         if (s.line >= insertLine) {
