@@ -38,11 +38,17 @@ export class ServerClient {
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly errors: string[] = [];
+  private readonly exited: Promise<never>;
   private readonly lastReport = new Map<string, { resultId: string | undefined; items: Diagnostic[] }>();
 
   constructor(serverScript: string, nodeArgs: readonly string[] = []) {
     this.process = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (d: Buffer) => this.errors.push(d.toString()));
+    // a server that dies must fail the pending requests, not hang the benchmark
+    this.exited = new Promise((_, reject) => {
+      this.process.once('exit', (code, signal) => reject(new Error(`the server exited (${signal ?? code})`)));
+    });
+    this.exited.catch(() => undefined);
     if (this.process.stdout === null || this.process.stdin === null) {
       throw new Error('server process has no stdio');
     }
@@ -110,10 +116,13 @@ export class ServerClient {
    */
   async answers(uri: string): Promise<Answers> {
     const textDocument = { uri };
-    const [symbols, folding, report] = await Promise.all([
-      this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
-      this.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
-      this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument, previousResultId: this.lastReport.get(uri)?.resultId }),
+    const [symbols, folding, report] = await Promise.race([
+      Promise.all([
+        this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
+        this.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
+        this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument, previousResultId: this.lastReport.get(uri)?.resultId }),
+      ]),
+      this.exited,
     ]);
     if (report.kind === 'full') {
       this.lastReport.set(uri, { resultId: report.resultId, items: report.items });
@@ -148,7 +157,7 @@ export class ServerClient {
       // the process is going away anyway
     }
     this.connection.dispose();
-    if (this.process.exitCode === null) {
+    if (this.process.exitCode === null && this.process.signalCode === null) {
       const exited = new Promise((r) => this.process.once('exit', r));
       setTimeout(() => this.process.kill(), 2000).unref();
       await exited;
