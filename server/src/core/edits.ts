@@ -54,6 +54,23 @@ export function standardMarker(kind: MarkerKind, n: number): string {
   }
 }
 
+/**
+ * The largest number each kind of marker can be written with so that the scanner still reads a marker (⑳; three
+ * digits; 九百九十九 fits the five characters a Chinese numeral may have). A fix that had to write more would turn
+ * headings into text, so it is not offered.
+ */
+export const MAX_NUMBER: Readonly<Record<MarkerKind, number>> = {
+  cn: 999, 'cn-part': 999, 'cn-paren': 999, num: 999, 'num-paren': 999, circled: 20, 'num-half': 999,
+};
+
+/** The largest number of an inline enumeration item (九十九是). */
+export const MAX_INLINE_NUMBER = 99;
+
+/** Can the siblings be numbered 1 + offset, 2 + offset … in their own kinds of marker? */
+export function canRenumber(siblings: readonly Section[], offset = 0): boolean {
+  return siblings.every((s, i) => i + 1 + offset <= MAX_NUMBER[s.marker.kind]);
+}
+
 /** Renumbers sibling headings of one kind to 1, 2, 3 … in document order; only numerals change. */
 export function renumberSections(siblings: readonly Section[], line: (i: number) => string, offset = 0): LineEdit[] {
   const edits: LineEdit[] = [];

@@ -1,5 +1,5 @@
 /** inline.sequence: 一是 … 三是 with 二是 missing, or out of order, within one section. */
-import { renumberInline } from '../edits';
+import { MAX_INLINE_NUMBER, renumberInline } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { InlineRef } from '../model';
 import type { Finding, Rule } from '../rule';
@@ -42,7 +42,7 @@ function check(items: readonly InlineRef[], report: (f: Finding) => void): void 
         endLine: r.line,
         endCharacter: r.item.end,
         message: msg(template, prevText || '—', r.item.text, wantText),
-        data: { edits },
+        data: run.length <= MAX_INLINE_NUMBER ? { edits } : {},
       });
     }
   }

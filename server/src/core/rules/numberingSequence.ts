@@ -3,7 +3,7 @@
  * is reported where the count breaks; one that follows on from its predecessor, or stands where its position says,
  * is not. The fix renumbers the whole group, so one fix mends every report of the group.
  */
-import { renumberSections, standardMarker } from '../edits';
+import { canRenumber, renumberSections, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { Rule } from '../rule';
 import { byLevel, markerRange, siblingLists } from './util';
@@ -18,7 +18,8 @@ export const numberingSequence: Rule = {
         if (edits.length === 0) {
           continue;
         }
-        const data = { edits, kind: group[0].marker.kind };
+        // no fix when a number would not fit its marker (㉑ after ⑳): the fix would turn headings into text
+        const data = canRenumber(group) ? { edits, kind: group[0].marker.kind } : { kind: group[0].marker.kind };
         const seen = new Set<number>();
         group.forEach((s, i) => {
           const n = s.marker.number;

@@ -1,5 +1,5 @@
 /** section.missing: a required section of the profile is absent; the fix inserts it at its place and renumbers. */
-import { formatNumber, LineEdit, standardMarker } from '../edits';
+import { formatNumber, LineEdit, MAX_NUMBER, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { Outline, Section } from '../model';
 import { scanLine } from '../scanner';
@@ -74,7 +74,8 @@ export const sectionMissing: Rule = {
         code: 'section.missing',
         ...range,
         message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + wanted.label),
-        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, edits },
+        // no fix when the heading or the ones it renumbers would need a number their marker cannot hold (㉑)
+        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, ...(siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}) },
       });
     });
   },
