@@ -19,7 +19,10 @@ export interface ServerOptions {
   locale?: string;
   initializationOptions?: unknown;
   workspaceFolders?: { uri: string; name: string }[];
-  /** Answers to workspace/configuration (per item), default: none (the server uses its defaults). */
+  /**
+   * Answers to workspace/configuration (per item), default: none (the server uses its defaults). May return a
+   * promise, to hold the answer back (e.g. until a request has been cancelled).
+   */
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
 }
 
@@ -29,8 +32,16 @@ export interface TestServer {
   readonly initializeResult: InitializeResult;
   /** Notifications received so far, by method. */
   readonly notifications: { method: string; params: unknown }[];
+  /** Requests the server sent to the client so far (workspace/configuration, window/showMessageRequest, …). */
+  readonly requests: { method: string; params: unknown }[];
   /** Resolves with the first notification of `method` matching `predicate` (past or future), or rejects at the deadline. */
   waitFor<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
+  /** The same for requests from the server. */
+  waitForRequest<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
+  /** What the server wrote to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code when the process has ended. */
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -46,23 +57,57 @@ export const PULL_CAPABILITIES: ClientCapabilities = {
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let errText = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    errText += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const notifications: { method: string; params: unknown }[] = [];
-  const waiters: { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
-  connection.onNotification((method, params) => {
-    notifications.push({ method, params });
-    for (const w of waiters.slice()) {
+  const requests: { method: string; params: unknown }[] = [];
+  type Waiter = { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void };
+  const waiters: Waiter[] = [];
+  const requestWaiters: Waiter[] = [];
+  const arrived = (list: Waiter[], method: string, params: unknown): void => {
+    for (const w of list.slice()) {
       if (w.method === method && w.test(params)) {
-        waiters.splice(waiters.indexOf(w), 1);
+        list.splice(list.indexOf(w), 1);
         w.resolve(params);
       }
     }
+  };
+  connection.onNotification((method, params) => {
+    notifications.push({ method, params });
+    arrived(waiters, method, params);
   });
-  connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
-    params.items.map((item) => options.configuration?.(item) ?? null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/showMessageRequest', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  const answer = <P>(method: string, respond: (params: P) => unknown) => connection.onRequest(method, (params: P) => {
+    requests.push({ method, params });
+    arrived(requestWaiters, method, params);
+    return respond(params);
+  });
+  answer('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
+    Promise.all(params.items.map(async (item) => (await options.configuration?.(item)) ?? null)));
+  answer('client/registerCapability', () => null);
+  answer('window/showMessageRequest', () => null);
+  answer('workspace/diagnostic/refresh', () => null);
   connection.listen();
+  const wait = <T>(past: { method: string; params: unknown }[], list: Waiter[], kind: string) =>
+    (method: string, predicate: (params: T) => boolean = () => true, ms = 10000): Promise<T> => {
+      const found = past.find((n) => n.method === method && predicate(n.params as T));
+      if (found !== undefined) {
+        return Promise.resolve(found.params as T);
+      }
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${kind} ${method} within ${ms} ms`)), ms);
+        list.push({
+          method,
+          test: (p) => predicate(p as T),
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p as T);
+          },
+        });
+      });
+    };
   const initializeResult = (await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.workspaceFolders?.[0]?.uri ?? null,
@@ -77,31 +122,27 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     connection,
     initializeResult,
     notifications,
-    waitFor<T>(method: string, predicate: (params: T) => boolean = () => true, ms = 10000): Promise<T> {
-      const past = notifications.find((n) => n.method === method && predicate(n.params as T));
-      if (past !== undefined) {
-        return Promise.resolve(past.params as T);
-      }
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${method} within ${ms} ms`)), ms);
-        waiters.push({
-          method,
-          test: (p) => predicate(p as T),
-          resolve: (p) => {
-            clearTimeout(timer);
-            resolve(p as T);
-          },
-        });
-      });
-    },
+    requests,
+    waitFor: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(notifications, waiters, 'notification')(method, predicate, ms),
+    waitForRequest: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(requests, requestWaiters, 'request')(method, predicate, ms),
+    stderr: () => errText,
+    exited,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
+      if (child.exitCode === null && child.signalCode === null) {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await connection.sendRequest('shutdown');
+          // a server that does not answer shutdown within the deadline is killed
+          await Promise.race([
+            connection.sendRequest('shutdown'),
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error('no answer to shutdown')), 10000);
+            }),
+          ]);
           await connection.sendNotification('exit');
         } catch {
           child.kill();
+        } finally {
+          clearTimeout(timer);
         }
         await exited;
       }
