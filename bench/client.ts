@@ -38,17 +38,14 @@ export class ServerClient {
   private readonly process: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly errors: string[] = [];
-  private readonly exited: Promise<never>;
+  /** Why the server process ended, once it has. */
+  private exit: string | undefined;
   private readonly lastReport = new Map<string, { resultId: string | undefined; items: Diagnostic[] }>();
 
   constructor(serverScript: string, nodeArgs: readonly string[] = []) {
     this.process = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (d: Buffer) => this.errors.push(d.toString()));
-    // a server that dies must fail the pending requests, not hang the benchmark
-    this.exited = new Promise((_, reject) => {
-      this.process.once('exit', (code, signal) => reject(new Error(`the server exited (${signal ?? code})`)));
-    });
-    this.exited.catch(() => undefined);
+
     if (this.process.stdout === null || this.process.stdin === null) {
       throw new Error('server process has no stdio');
     }
@@ -63,6 +60,11 @@ export class ServerClient {
       }
     });
     this.connection.listen();
+    // a server that dies must fail the pending requests (disposing the connection rejects them), not hang the bench
+    this.process.once('exit', (code, signal) => {
+      this.exit = `the server exited (${signal ?? code})`;
+      this.connection.dispose();
+    });
   }
 
   get pid(): number {
@@ -116,14 +118,13 @@ export class ServerClient {
    */
   async answers(uri: string): Promise<Answers> {
     const textDocument = { uri };
-    const [symbols, folding, report] = await Promise.race([
-      Promise.all([
-        this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
-        this.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
-        this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument, previousResultId: this.lastReport.get(uri)?.resultId }),
-      ]),
-      this.exited,
-    ]);
+    const [symbols, folding, report] = await Promise.all([
+      this.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
+      this.connection.sendRequest(FoldingRangeRequest.type, { textDocument }),
+      this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument, previousResultId: this.lastReport.get(uri)?.resultId }),
+    ]).catch((e: unknown) => {
+      throw new Error(this.exit ?? (e instanceof Error ? e.message : String(e)));
+    });
     if (report.kind === 'full') {
       this.lastReport.set(uri, { resultId: report.resultId, items: report.items });
     }
