@@ -11,6 +11,9 @@ import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } fro
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
 import { open, startServer, TestServer } from './serverProcess';
 
+
+/** Turns a hang into a failure; no test here asserts how long anything takes. */
+const HANG_GUARD = { timeout: 60000 };
 const KNOWN = 'file:///faults/known.txt';
 const KNOWN_TEXT = '民主生活会对照检查材料\n一、存在的主要问题\n（一）学习不够。正文。\n二、产生问题的原因\n正文。\n三、整改措施\n正文。\n';
 const KNOWN_NAMES = ['一、存在的主要问题', '二、产生问题的原因', '三、整改措施'];
@@ -44,7 +47,7 @@ async function settle(p: Promise<unknown>): Promise<{ result?: unknown; error?: 
   }
 }
 
-test('requests for documents that are not open: empty answers, not errors', async () => {
+test('requests for documents that are not open: empty answers, not errors', HANG_GUARD, async () => {
   const uri = 'file:///faults/never-opened.txt';
   assert.deepEqual(await symbols(uri), []);
   assert.deepEqual(await request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } }), []);
@@ -66,7 +69,7 @@ test('requests for documents that are not open: empty answers, not errors', asyn
   await assertServing();
 });
 
-test('positions out of range: edits past the end of a line or of the document are clamped, as VS Code does', async () => {
+test('positions out of range: edits past the end of a line or of the document are clamped, as VS Code does', HANG_GUARD, async () => {
   const uri = 'file:///faults/range.txt';
   await open(server, uri, '工作总结\n一、甲\n正文。');
   const change = (version: number, range: unknown, text: string) => notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
@@ -86,7 +89,7 @@ test('positions out of range: edits past the end of a line or of the document ar
   await assertServing();
 });
 
-test('malformed params: every request settles, no notification takes the server down', async () => {
+test('malformed params: every request settles, no notification takes the server down', HANG_GUARD, async () => {
   const requests: [string, unknown][] = [
     ['textDocument/documentSymbol', null],
     ['textDocument/documentSymbol', { textDocument: 5 }],
@@ -128,7 +131,7 @@ test('malformed params: every request settles, no notification takes the server 
   await assertServing();
 });
 
-test('cancellation in the middle of a request: answered RequestCancelled, and the next request is answered', async () => {
+test('cancellation in the middle of a request: answered RequestCancelled, and the next request is answered', HANG_GUARD, async () => {
   // the server asks the client for the document's settings before it answers; the test holds that answer back
   // until it has cancelled the request, so the cancellation arrives while the request is in flight
   let release: () => void = () => undefined;
@@ -159,7 +162,7 @@ test('cancellation in the middle of a request: answered RequestCancelled, and th
   }
 });
 
-test('garbage on the wire: frames that are not JSON-RPC are dropped, the next request is answered', async () => {
+test('garbage on the wire: frames that are not JSON-RPC are dropped, the next request is answered', HANG_GUARD, async () => {
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   for (const body of ['{"jsonrpc": "2.0", "id": 77, "method": "textDoc', 'not json at all', '[]', '{"jsonrpc":"2.0"}', '{"jsonrpc":"2.0","id":78,"method":42}']) {
     await new Promise<void>((resolve, reject) => server.process.stdin!.write(frame(body), (e) => (e ? reject(e) : resolve())));
@@ -167,7 +170,7 @@ test('garbage on the wire: frames that are not JSON-RPC are dropped, the next re
   await assertServing();
 });
 
-test('didChange with a version gap (and going back): changes apply in the order they come, the server goes on', async () => {
+test('didChange with a version gap (and going back): changes apply in the order they come, the server goes on', HANG_GUARD, async () => {
   const uri = 'file:///faults/versions.txt';
   await open(server, uri, '工作总结\n一、甲\n正文。\n');
   await notify('textDocument/didChange', { textDocument: { uri, version: 7 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '二、乙\n' }] });
@@ -178,7 +181,7 @@ test('didChange with a version gap (and going back): changes apply in the order 
   await assertServing();
 });
 
-test('didChange with a version gap in push mode: the published diagnostics carry the latest version', async () => {
+test('didChange with a version gap in push mode: the published diagnostics carry the latest version', HANG_GUARD, async () => {
   const push = await startServer({ capabilities: { workspace: { configuration: true } } });
   try {
     const uri = 'file:///faults/push.txt';
@@ -191,7 +194,7 @@ test('didChange with a version gap in push mode: the published diagnostics carry
   }
 });
 
-test('unknown methods: a request gets MethodNotFound, a notification is ignored', async () => {
+test('unknown methods: a request gets MethodNotFound, a notification is ignored', HANG_GUARD, async () => {
   for (const method of ['gongwen/doesNotExist', 'textDocument/hover', '$/unknownRequest']) {
     const outcome = await settle(request(method, { textDocument: { uri: KNOWN }, position: { line: 0, character: 0 } }));
     assert.equal(outcome.error?.code, ErrorCodes.MethodNotFound, `${method}: ${JSON.stringify(outcome)}`);
@@ -202,7 +205,7 @@ test('unknown methods: a request gets MethodNotFound, a notification is ignored'
   await assertServing();
 });
 
-test('a huge document (60,000 headings): every request answers within the client limits, and the server goes on', async () => {
+test('a huge document (60,000 headings): every request answers within the client limits, and the server goes on', HANG_GUARD, async () => {
   const lines = ['工作总结'];
   for (let i = 0; i < 60000; i++) {
     lines.push(i % 10 === 0 ? `${['一', '二', '三'][i % 3]}、方面` : '1.学习不够深入。');
@@ -225,7 +228,7 @@ test('a huge document (60,000 headings): every request answers within the client
   await assertServing();
 });
 
-test('exit without shutdown: the process ends (code 1, as LSP says); after shutdown, exit ends it with 0', async () => {
+test('exit without shutdown: the process ends (code 1, as LSP says); after shutdown, exit ends it with 0', HANG_GUARD, async () => {
   const rude = await startServer();
   await open(rude, KNOWN, KNOWN_TEXT);
   await assertServing(rude);
@@ -240,7 +243,7 @@ test('exit without shutdown: the process ends (code 1, as LSP says); after shutd
   await polite.stop();
 });
 
-test('the client goes away (its end of the pipe closes): the server ends instead of lingering', async () => {
+test('the client goes away (its end of the pipe closes): the server ends instead of lingering', HANG_GUARD, async () => {
   const orphan = await startServer();
   await open(orphan, KNOWN, KNOWN_TEXT);
   await assertServing(orphan);

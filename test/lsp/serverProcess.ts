@@ -38,6 +38,8 @@ export interface TestServer {
   waitFor<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
   /** The same for requests from the server. */
   waitForRequest<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
+  /** The first notification or request from the server that matches (e.g. window/showMessage or showMessageRequest). */
+  waitForMessage(predicate: (message: { method: string; params: unknown }) => boolean, ms?: number): Promise<{ method: string; params: unknown }>;
   /** What the server wrote to stderr so far. */
   stderr(): string;
   /** Resolves with the exit code when the process has ended. */
@@ -67,7 +69,14 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   type Waiter = { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void };
   const waiters: Waiter[] = [];
   const requestWaiters: Waiter[] = [];
+  const anyWaiters: { test: (m: { method: string; params: unknown }) => boolean; resolve: (m: { method: string; params: unknown }) => void }[] = [];
   const arrived = (list: Waiter[], method: string, params: unknown): void => {
+    for (const w of anyWaiters.slice()) {
+      if (w.test({ method, params })) {
+        anyWaiters.splice(anyWaiters.indexOf(w), 1);
+        w.resolve({ method, params });
+      }
+    }
     for (const w of list.slice()) {
       if (w.method === method && w.test(params)) {
         list.splice(list.indexOf(w), 1);
@@ -125,6 +134,22 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     requests,
     waitFor: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(notifications, waiters, 'notification')(method, predicate, ms),
     waitForRequest: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(requests, requestWaiters, 'request')(method, predicate, ms),
+    waitForMessage(predicate, ms = 10000) {
+      const found = [...notifications, ...requests].find(predicate);
+      if (found !== undefined) {
+        return Promise.resolve(found);
+      }
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching message within ${ms} ms`)), ms);
+        anyWaiters.push({
+          test: predicate,
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m);
+          },
+        });
+      });
+    },
     stderr: () => errText,
     exited,
     async stop() {
