@@ -2,7 +2,8 @@
 import { formatNumber, LineEdit, MAX_NUMBER, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { Outline, Section } from '../model';
-import { scanLine } from '../scanner';
+import { findTerminator, scanLine, trimTitleEnd } from '../scanner';
+import { CompiledProfile, matchSection } from '../profiles';
 import type { Rule } from '../rule';
 import { headingRange } from './util';
 
@@ -17,6 +18,22 @@ function afterList(outline: Outline, line: number): boolean {
   }
   const prev = scanLine(outline.line(line - 1));
   return prev.listIntro === true || (prev.marker !== undefined && !outline.all.some((s) => s.line === line - 1));
+}
+
+/**
+ * The title of the heading to insert: the section's label when it counts as that section, else the first of its
+ * pattern alternatives (wildcards dropped) that does. A user profile's label may be an id such as `problems` that no
+ * pattern matches; inserting it would not mend the diagnostic, and the fix would insert it again on every use.
+ */
+function titleFor(profile: CompiledProfile, index: number): string | undefined {
+  const wanted = profile.profile.sections[index];
+  const candidates = [wanted.label, ...wanted.patterns.flatMap((p) => p.split('|').map((alt) => alt.replace(/\*/g, '')))];
+  // as a heading, the text is read up to its first sentence end (`问题：` gives the title `问题`)
+  const asTitle = (text: string) => {
+    const stop = findTerminator(text, 0).at;
+    return text.slice(0, trimTitleEnd(text, 0, stop >= 0 ? stop : text.length)).trim();
+  };
+  return candidates.slice(0, 20).map(asTitle).find((c) => c.length > 0 && matchSection(profile, c) === index);
 }
 
 export const sectionMissing: Rule = {
@@ -48,7 +65,8 @@ export const sectionMissing: Rule = {
       // keep the decoration the other headings use (`**一、…**`, `# 一、…`)
       const prefix = model !== undefined ? outline.line(model.line).slice(0, model.marker.start) : '';
       const bold = prefix.includes('**') ? '**' : '';
-      const heading = prefix + standardMarker(kind, number) + wanted.label + bold;
+      const title = titleFor(profile, index);
+      const heading = prefix + standardMarker(kind, number) + (title ?? wanted.label) + bold;
       const edits: LineEdit[] = [];
       const last = outline.lineCount - 1;
       const lastText = outline.line(last);
@@ -73,9 +91,10 @@ export const sectionMissing: Rule = {
       report({
         code: 'section.missing',
         ...range,
-        message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + wanted.label),
-        // no fix when the heading or the ones it renumbers would need a number their marker cannot hold (㉑)
-        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, ...(siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}) },
+        message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + (title ?? wanted.label)),
+        // no fix when no title counts as the section, or when the heading or the ones it renumbers would need a
+        // number their marker cannot hold (㉑)
+        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, ...(title !== undefined && siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}) },
       });
     });
   },
