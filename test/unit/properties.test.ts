@@ -527,6 +527,30 @@ test('property: applying the fixes and analysing again proposes nothing more for
   );
 });
 
+/** User profiles as settings give them: labels that are ids or match no pattern, patterns with wildcards and |. */
+const userConfig = fc
+  .tuple(
+    fc.constantFrom('mine', 'self-inspection'),
+    fc.uniqueArray(fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'problems', 'causes', 'measures'),
+      label: fc.option(fc.oneof(fc.constantFrom(...TITLES), fc.constantFrom('problems', 'x', '问题：原因')), { nil: undefined }),
+      patterns: fc.array(fc.oneof(fc.constantFrom('存在*问题', '原因', '整改|措施', '学习', '*', '|', '问题：', 'a*b', '# *', '方面|'), cjkText(3)), { minLength: 1, maxLength: 3 }),
+      required: fc.boolean(),
+    }, { requiredKeys: ['id', 'patterns', 'required'] }), { minLength: 1, maxLength: 5, selector: (x) => x.id }),
+  )
+  .map(([id, sections]) => resolveConfig([{ name: 'settings', value: { profile: id, profiles: [{ id, sections }] } }]).config);
+
+test('property: with user profiles too, fixes change only markers and converge', () => {
+  fc.assert(
+    fc.property(documentText, userConfig, (text, config) => {
+      const { analysis } = checkDocument(text, config);
+      checkEdits(text, analysis);
+      checkConvergence(text, analysis, config);
+    }),
+    params(400),
+  );
+});
+
 /** The regular-expression reading of a title pattern, as a reference (small inputs only: it backtracks). */
 function referencePattern(pattern: string, normalizedTitle: string): boolean {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -657,6 +681,19 @@ test('regression: every number a fix may write reads back as the same marker (re
   assert.equal(scanLine(standardMarker('num', MAX_NUMBER.num + 1) + '标题').marker, undefined);
   for (let n = 1; n <= MAX_INLINE_NUMBER; n++) {
     assert.equal(scanLine('正文，' + toChineseNumeral(n) + '是学习。').inline?.[0]?.number, n, `${n}是`);
+  }
+});
+
+test('regression: a user profile whose label is an id, or whose pattern ends a sentence: the inserted heading counts as the section', () => {
+  for (const section of [{ id: 'a', patterns: ['甲*乙'] }, { id: 'a', label: 'problems', patterns: ['问题：', '存在*问题'] }]) {
+    const { config } = resolveConfig([{ name: 'settings', value: { profile: 'mine', profiles: [{ id: 'mine', sections: [section, { id: 'b', label: '丁', patterns: ['丙'] }] }] } }]);
+    const text = '测试\n一、丙\n正文。';
+    const { analysis } = checkDocument(text, config);
+    const missing = analysis.diagnostics.filter((d) => d.code === 'section.missing');
+    assert.equal(missing.length, 1);
+    assert.ok(editsOf(missing[0]).length > 0, 'a fix is offered');
+    checkEdits(text, analysis);
+    checkConvergence(text, analysis, config);
   }
 });
 
