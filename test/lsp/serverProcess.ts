@@ -12,6 +12,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
 
+/** A server that has not answered shutdown by then is killed (a deadline, not a wait). */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 export interface ServerOptions {
@@ -160,7 +163,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
           await Promise.race([
             connection.sendRequest('shutdown'),
             new Promise((_, reject) => {
-              timer = setTimeout(() => reject(new Error('no answer to shutdown')), 10000);
+              timer = setTimeout(() => reject(new Error('no answer to shutdown')), SHUTDOWN_DEADLINE_MS);
             }),
           ]);
           await connection.sendNotification('exit');
