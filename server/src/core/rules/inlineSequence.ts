@@ -2,6 +2,7 @@
 import { MAX_INLINE_NUMBER, renumberInline } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { InlineRef } from '../model';
+import { toChineseNumeral } from '../numerals';
 import type { Finding, Rule } from '../rule';
 
 /** 一是 / 第一， / 其一 are separate enumerations. */
@@ -25,14 +26,12 @@ function check(items: readonly InlineRef[], report: (f: Finding) => void): void 
   }
   for (const list of runs.values()) {
     for (const run of list) {
-      const edits = renumberInline(run);
-      if (edits.length === 0) {
+      const bad = run.findIndex((r, i) => r.item.number !== i + 1);
+      if (bad < 0) {
         continue;
       }
-      const bad = run.findIndex((r, i) => r.item.number !== i + 1);
       const r = run[bad];
-      const want = edits.find((e) => e.line === r.line && e.character === r.item.numberStart)?.newText ?? '';
-      const wantText = r.item.text.replace(/[一二三四五六七八九十]+/, want);
+      const wantText = r.item.text.replace(/[一二三四五六七八九十]+/, toChineseNumeral(bad + 1));
       const prevText = bad > 0 ? run[bad - 1].item.text : '';
       const template = bad === 0 || r.item.number > run[bad - 1].item.number ? MESSAGES.inlineGap : MESSAGES.inlineOrder;
       report({
@@ -42,7 +41,7 @@ function check(items: readonly InlineRef[], report: (f: Finding) => void): void 
         endLine: r.line,
         endCharacter: r.item.end,
         message: msg(template, prevText || '—', r.item.text, wantText),
-        data: run.length <= MAX_INLINE_NUMBER ? { edits } : {},
+        data: run.length <= MAX_INLINE_NUMBER ? { edits: renumberInline(run) } : {},
       });
     }
   }
