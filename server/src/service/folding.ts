@@ -20,11 +20,24 @@ export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INT
   if (ranges.length <= rangeLimit) {
     return ranges;
   }
-  // over the limit: keep the outermost sections (levels nearest the top), then restore document order
-  return ranges
-    .map((r, i) => ({ r, d: depths[i] }))
-    .sort((a, b) => a.d - b.d || a.r.startLine - b.r.startLine)
-    .slice(0, Math.max(0, rangeLimit))
-    .map((x) => x.r)
-    .sort((a, b) => a.startLine - b.startLine);
+  // over the limit: keep the outermost sections (levels nearest the top) and, of the deepest level that fits in
+  // part, the first ones. The ranges are in document order already (sections by line, the closing after them), so
+  // one count per level and one pass choose them, with no sort.
+  const perDepth = [0, 0, 0, 0, 0, 0];
+  for (const d of depths) {
+    perDepth[d]++;
+  }
+  let cut = 0;
+  let room = Math.max(0, rangeLimit);
+  while (cut < perDepth.length && perDepth[cut] <= room) {
+    room -= perDepth[cut];
+    cut++;
+  }
+  const kept: FoldingRange[] = [];
+  ranges.forEach((r, i) => {
+    if (depths[i] < cut || (depths[i] === cut && room-- > 0)) {
+      kept.push(r);
+    }
+  });
+  return kept;
 }
