@@ -37,6 +37,7 @@ import type { Localize } from '../server/src/service/localize';
 import { ServerClient, VSCODE_FOLDING_RANGE_LIMIT } from './client';
 import { buildCorpus, Corpus, loadMaterials } from './corpus';
 import { createMarkdownService } from './markdown';
+import { prng } from '../test/support/prng';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -57,18 +58,6 @@ function options(argv: readonly string[]): Options {
     edits: Number(get('--edits') ?? 200),
     seed: Number(get('--seed') ?? 4),
     profile: get('--profile'),
-  };
-}
-
-/** mulberry32: a small deterministic PRNG, so every run makes the same edits. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
