@@ -13,7 +13,7 @@ import {
   TrustNotificationMethod,
   type InitializationOptions,
   type TrustParams,
-} from './protocol';
+} from '../../server/src/protocol';
 import { documentSelector, normalizeLanguages, sameLanguages } from './settings';
 import type { StatusBar } from './statusBar';
 

@@ -1,6 +1,6 @@
 // The status bar item: profile and heading count of the active document, from the server's gongwen/status.
 import * as vscode from 'vscode';
-import type { StatusParams } from './protocol';
+import type { StatusParams } from '../../server/src/protocol';
 
 export function statusText(status: StatusParams): string {
   return `$(list-tree) ${status.profileLabel || status.profile} · ${status.headings}`;

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { analyze } from './core/analyze';
+import { analyze, resolveProfile } from './core/analyze';
 import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
@@ -210,7 +210,7 @@ function runOutline(args: string[], write: (s: string) => void): number {
   }
   const results = expandInputs(positional).map((file) => {
     const outline = outlineOf(file);
-    return { file, outline, profile: analyze(outline, loadConfig(file), file).profile.id };
+    return { file, outline, profile: resolveProfile(outline, loadConfig(file), file).id };
   });
   if (flags.has('json')) {
     const json = results.map((r) => ({ profile: r.profile, sections: r.outline.sections.map(toJson) }));

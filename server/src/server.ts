@@ -18,7 +18,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { analyze, Analysis, Diagnosis } from './core/analyze';
-import type { Config } from './core/config';
+import { Config, DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
 import { codeActions } from './service/codeActions';
 import { sameFindings, toDiagnostics } from './service/diagnostics';
@@ -27,10 +27,9 @@ import { documentSymbols } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
 import { Localize, localizeMessage } from './service/localize';
 import { workspaceSymbols } from './service/workspaceSymbols';
+import { StatusNotificationMethod, StatusParams, TrustNotificationMethod, TrustParams } from './protocol';
 import { Settings, WORKSPACE_FILE } from './settings';
 
-export const StatusNotification = 'gongwen/status';
-export const TrustNotification = 'gongwen/trust';
 
 /** Push mode waits this long after the last keystroke before it publishes. */
 const PUSH_DEBOUNCE_MS = 150;
@@ -68,15 +67,15 @@ export function startServer(connection: Connection, host: Host): void {
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
   const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
-  async function analysisOf(doc: GongwenDocument): Promise<{ analysis: Analysis; config: Config }> {
+  async function analysisOf(doc: GongwenDocument): Promise<Analysis> {
     const { config, path } = await settings.get(doc.uri);
     const cached = analyses.get(doc);
     if (cached !== undefined && cached.version === doc.version && cached.config === config) {
-      return cached;
+      return cached.analysis;
     }
     const analysis = analyze(doc.outline, config, path);
     analyses.set(doc, { version: doc.version, config, analysis });
-    return { analysis, config };
+    return analysis;
   }
 
   /** The findings of a served document (undefined for one that is not served); tells the client the status. */
@@ -84,14 +83,15 @@ export function startServer(connection: Connection, host: Host): void {
     if (!served(doc)) {
       return undefined;
     }
-    const { analysis } = await analysisOf(doc);
-    void connection.sendNotification(StatusNotification, {
+    const analysis = await analysisOf(doc);
+    const status: StatusParams = {
       uri: doc.uri,
       profile: analysis.profile.id,
       profileLabel: analysis.profile.label,
       headings: doc.outline.all.length,
       problems: analysis.diagnostics.length,
-    });
+    };
+    void connection.sendNotification(StatusNotificationMethod, status);
     return analysis;
   }
 
@@ -229,7 +229,7 @@ export function startServer(connection: Connection, host: Host): void {
     }
   });
 
-  connection.onNotification(TrustNotification, (params: { trusted?: unknown }) => {
+  connection.onNotification(TrustNotificationMethod, (params: Partial<TrustParams> | undefined) => {
     trusted = params?.trusted === true;
     refreshAll();
   });
@@ -263,7 +263,7 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       const open = [...documents.values()].filter(served);
-      const result = workspaceSymbols(open.map((d) => ({ uri: d.uri, outline: d.outline })), params.query, 40);
+      const result = workspaceSymbols(open.map((d) => ({ uri: d.uri, outline: d.outline })), params.query, DEFAULT_CONFIG.titleMaxLength);
       return token.isCancellationRequested ? [] : result;
     } catch (e) {
       connection.console.error(`workspaceSymbol failed: ${String(e)}`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentSelector, normalizeLanguages, sameLanguages } from '../../client/src/settings';
-import { isStatusParams } from '../../client/src/protocol';
+import { isStatusParams } from '../../server/src/protocol';
 import { DEFAULT_SEVERITY } from '../../server/src/core/codes';
 
 const root = path.resolve(__dirname, '..', '..', '..');

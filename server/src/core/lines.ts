@@ -88,6 +88,17 @@ export class LineTable {
     return this.notableLines;
   }
 
+  /** Offset of the start of each line in the text (line breaks counted as they are written). */
+  lineStarts(): number[] {
+    const starts: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      starts.push(offset);
+      offset += this.lines[i].length + this.eols[i].length;
+    }
+    return starts;
+  }
+
   getText(): string {
     let out = '';
     for (let i = 0; i < this.lines.length; i++) {

@@ -4,7 +4,6 @@
  * re-scans the lines it touches. The outline is built once per version and cached.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineTable } from '../core/lines';
 import type { Outline } from '../core/model';
 import { parse } from '../core/parser';
@@ -65,12 +64,7 @@ export class GongwenDocument {
   private lineStarts(): number[] {
     if (this.offsets === undefined || this.offsets.revision !== this.table.version) {
       // rebuilt lazily: positionAt/offsetAt are not on the keystroke path of any feature
-      const full = TextDocument.create(this.uri, this.languageId, this.version, this.table.getText());
-      const starts: number[] = [];
-      for (let i = 0; i < full.lineCount; i++) {
-        starts.push(full.offsetAt({ line: i, character: 0 }));
-      }
-      this.offsets = { revision: this.table.version, starts };
+      this.offsets = { revision: this.table.version, starts: this.table.lineStarts() };
     }
     return this.offsets.starts;
   }

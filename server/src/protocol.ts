@@ -1,4 +1,4 @@
-// The custom messages between this client and the gongwen language server. Plain types and method names, no
+// The custom messages between the client and the gongwen language server. Plain types and method names, no
 // imports, so that both sides can share them.
 
 /** initialize params' `initializationOptions`. */
