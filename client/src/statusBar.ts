@@ -60,6 +60,12 @@ export class StatusBar implements vscode.Disposable {
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Problems: {0}', status.problems));
     tooltip.appendMarkdown('\n\n');
+    if (status.outlineShown < status.outlineItems) {
+      tooltip.appendText(
+        vscode.l10n.t('The outline shows the outermost {0} of {1} entries (setting gongwen.outline.maxItems).', status.outlineShown, status.outlineItems),
+      );
+      tooltip.appendMarkdown('\n\n');
+    }
     tooltip.appendText(vscode.l10n.t('Click to show the outline.'));
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {

@@ -19,6 +19,9 @@ export interface StatusParams {
   headings: number;
   /** Number of diagnostics reported for the document. */
   problems: number;
+  /** Entries of the document's full outline, and how many of them the outline shows (gongwen.outline.maxItems). */
+  outlineItems: number;
+  outlineShown: number;
 }
 
 /** Client → server, when the user grants the workspace trust. */
@@ -37,6 +40,8 @@ export function isStatusParams(value: unknown): value is StatusParams {
     typeof v.profile === 'string' &&
     typeof v.profileLabel === 'string' &&
     typeof v.headings === 'number' &&
-    typeof v.problems === 'number'
+    typeof v.problems === 'number' &&
+    typeof v.outlineItems === 'number' &&
+    typeof v.outlineShown === 'number'
   );
 }

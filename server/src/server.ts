@@ -23,7 +23,7 @@ import type { Host } from './host';
 import { codeActions } from './service/codeActions';
 import { sameFindings, toDiagnostics } from './service/diagnostics';
 import { GongwenDocument } from './service/document';
-import { documentSymbols } from './service/documentSymbols';
+import { documentSymbols, outlineSize } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
 import { Localize, localizeMessage } from './service/localize';
 import { workspaceSymbols } from './service/workspaceSymbols';
@@ -84,12 +84,16 @@ export function startServer(connection: Connection, host: Host): void {
       return undefined;
     }
     const analysis = await analysisOf(doc);
+    const { config } = await settings.get(doc.uri);
+    const outlineItems = outlineSize(doc.outline, config);
     const status: StatusParams = {
       uri: doc.uri,
       profile: analysis.profile.id,
       profileLabel: analysis.profile.label,
       headings: doc.outline.all.length,
       problems: analysis.diagnostics.length,
+      outlineItems,
+      outlineShown: Math.min(outlineItems, config.outlineMaxItems),
     };
     void connection.sendNotification(StatusNotificationMethod, status);
     return analysis;

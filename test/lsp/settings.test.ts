@@ -117,7 +117,7 @@ test('values of the wrong type: each reported once, clearly, and the default use
     profiles: { id: 'not-a-list' },
     profileAssociations: ['*.txt'],
     diagnostics: { severity: { 'section.missing': 'fatal', 'numbering.gap': 3, 'no.such.code': 'error' } },
-    outline: { inlineItems: 'yes', titleMaxLength: 'long' },
+    outline: { inlineItems: 'yes', titleMaxLength: 'long', maxItems: 0 },
   };
   const s = await start({ configuration: () => wrong });
   const uris = ['file:///settings/wrong1.txt', 'file:///settings/wrong2.txt'];
@@ -126,11 +126,12 @@ test('values of the wrong type: each reported once, clearly, and the default use
     const items = await diagnostics(s, uri);
     assert.deepEqual(items.map((d) => [d.code, d.severity]), [['section.missing', 1], ['numbering.gap', 2]], 'default severities');
     assert.equal((await symbols(s, uri))[0].name, '一、存在的主要问题', 'default title length');
+    assert.equal((await symbols(s, uri)).length, 3, 'default outline size');
   }
   await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   await s.waitForRequest('workspace/diagnostic/refresh');
   assert.equal((await diagnostics(s, uris[0])).length, 2);
-  for (const fragment of ['“profile”', '“profiles”', '“profileAssociations”', '“diagnostics.severity.section.missing”', '“diagnostics.severity.numbering.gap”', '“diagnostics.severity.no.such.code”', '“outline.inlineItems”', '“outline.titleMaxLength”']) {
+  for (const fragment of ['“profile”', '“profiles”', '“profileAssociations”', '“diagnostics.severity.section.missing”', '“diagnostics.severity.numbering.gap”', '“diagnostics.severity.no.such.code”', '“outline.inlineItems”', '“outline.titleMaxLength”', '“outline.maxItems”']) {
     const message = await waitShown(s, fragment);
     assert.match(message, /settings/, `says where: ${message}`);
     assert.match(message, /default is used/, `says what happens: ${message}`);
@@ -189,4 +190,25 @@ test('untrusted workspace: .gongwen.json is not read until gongwen/trust {truste
   await s.connection.sendNotification('gongwen/trust', { trusted: false });
   await s.waitForRequest('workspace/diagnostic/refresh', () => s.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length > refreshes);
   assert.deepEqual((await diagnostics(s, uri)).map((d) => d.code), ['section.missing', 'numbering.gap']);
+});
+
+test('outline.maxItems: the outline keeps the outermost levels up to the limit; the status says how many of how many', HANG_GUARD, async () => {
+  let maxItems = 3;
+  const s = await start({ configuration: () => ({ outline: { maxItems } }) });
+  const uri = 'file:///settings/big-outline.txt';
+  // 2 top-level sections with 2 children each: 6 entries; 3 keep both top-level ones and the first child
+  await open(s, uri, '工作总结\n一、甲\n（一）子一\n正文。\n（二）子二\n正文。\n二、乙\n（一）子三\n正文。\n（二）子四\n正文。\n');
+  const tree = (list: DocumentSymbol[]): unknown[] => list.map((x) => [x.name, ...(x.children?.length ? [tree(x.children)] : [])]);
+  assert.deepEqual(tree(await symbols(s, uri)), [['一、甲', [['（一）子一']]], ['二、乙']]);
+  await diagnostics(s, uri); // the status follows an analysis
+  const status = await s.waitFor<{ uri: string; outlineItems: number; outlineShown: number }>('gongwen/status', (p) => p.uri === uri);
+  assert.deepEqual([status.outlineItems, status.outlineShown], [6, 3]);
+  // folding is not limited by it: every section still folds
+  const folds = (await s.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as unknown[];
+  assert.equal(folds.length, 6);
+
+  maxItems = 100;
+  await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await s.waitForRequest('workspace/diagnostic/refresh');
+  assert.deepEqual(tree(await symbols(s, uri)), [['一、甲', [['（一）子一'], ['（二）子二']]], ['二、乙', [['（一）子三'], ['（二）子四']]]]);
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { documentSelector, normalizeLanguages, sameLanguages } from '../../client/src/settings';
 import { isStatusParams } from '../../server/src/protocol';
 import { DEFAULT_SEVERITY } from '../../server/src/core/codes';
+import { DEFAULT_CONFIG, MAX_OUTLINE_ITEMS } from '../../server/src/core/config';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
@@ -72,6 +73,8 @@ test('settings: names, defaults and scopes', () => {
   assert.deepEqual(setting('gongwen.profile', 'anyOf', 0, 'enum'), ['auto', 'general', 'self-inspection']);
   assert.equal(setting('gongwen.outline.inlineItems', 'default'), false);
   assert.equal(setting('gongwen.outline.titleMaxLength', 'default'), 40);
+  assert.equal(setting('gongwen.outline.maxItems', 'default'), DEFAULT_CONFIG.outlineMaxItems);
+  assert.equal(setting('gongwen.outline.maxItems', 'maximum'), MAX_OUTLINE_ITEMS);
   assert.deepEqual(setting('gongwen.trace.server', 'enum'), ['off', 'messages', 'verbose']);
   assert.equal(setting('gongwen.trace.server', 'default'), 'off');
   for (const key of ['gongwen.profile', 'gongwen.profiles', 'gongwen.profileAssociations', 'gongwen.diagnostics.severity']) {
@@ -138,6 +141,7 @@ test('.gongwen.json schema and the gongwen.* settings describe profiles the same
   }
   for (const key of ['type', 'minimum', 'maximum']) {
     assert.equal(at(schema, 'properties', 'outline', 'properties', 'titleMaxLength', key), setting('gongwen.outline.titleMaxLength', key), key);
+    assert.equal(at(schema, 'properties', 'outline', 'properties', 'maxItems', key), setting('gongwen.outline.maxItems', key), key);
   }
   assert.equal(at(schema, 'properties', 'outline', 'properties', 'inlineItems', 'type'), 'boolean');
   assert.equal(at(schema, 'additionalProperties'), false);
@@ -178,8 +182,10 @@ test('client settings: languages are cleaned and served for file and untitled do
 });
 
 test('gongwen/status params are checked before use', () => {
-  assert.ok(isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '一般公文', headings: 3, problems: 0 }));
-  assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', headings: 3, problems: 0 }));
-  assert.ok(!isStatusParams({ uri: 1, profile: 'general', profileLabel: '', headings: 3, problems: 0 }));
+  const counts = { headings: 3, problems: 0, outlineItems: 3, outlineShown: 3 };
+  assert.ok(isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '一般公文', ...counts }));
+  assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', ...counts }));
+  assert.ok(!isStatusParams({ uri: 1, profile: 'general', profileLabel: '', ...counts }));
+  assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '', headings: 3, problems: 0 }), 'outline counts required');
   assert.ok(!isStatusParams(null));
 });

@@ -25,7 +25,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { analyze, Analysis, Diagnosis } from '../../server/src/core/analyze';
 import { CODES } from '../../server/src/core/codes';
-import { Config, DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
+import { Config, DEFAULT_CONFIG, MAX_OUTLINE_ITEMS, resolveConfig } from '../../server/src/core/config';
 import { applyLineEdits, LineEdit, MAX_INLINE_NUMBER, MAX_NUMBER, standardMarker } from '../../server/src/core/edits';
 import { matchGlob } from '../../server/src/core/glob';
 import { LineTable, splitLines } from '../../server/src/core/lines';
@@ -37,7 +37,7 @@ import { scanLine } from '../../server/src/core/scanner';
 import { toChineseNumeral } from '../../server/src/core/numerals';
 import { MAX_DIAGNOSTICS, toDiagnostics } from '../../server/src/service/diagnostics';
 import { GongwenDocument } from '../../server/src/service/document';
-import { documentSymbols } from '../../server/src/service/documentSymbols';
+import { documentSymbols, outlineSize } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/folding';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -264,9 +264,23 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     flatten((s.children ?? []).filter((c) => c.kind !== 22 /* EnumMember: inline items */));
   });
   flatten(symbols);
-  assert.equal(flat.length, outline.all.length);
+  // over outline.maxItems the outermost levels stay: every entry counted, no kept heading deeper than a dropped one
+  let entries = 0;
+  const count = (list: DocumentSymbol[]) => list.forEach((s) => {
+    entries++;
+    count(s.children ?? []);
+  });
+  count(symbols);
+  assert.equal(entries, Math.min(outlineSize(outline, config), config.outlineMaxItems), `outline entries, maxItems ${config.outlineMaxItems}`);
+  const shownLines = new Set(flat.map((s) => s.selectionRange.start.line));
+  const kept = outline.all.filter((s) => shownLines.has(s.line));
+  const dropped = outline.all.filter((s) => !shownLines.has(s.line));
+  assert.equal(flat.length, kept.length, 'one symbol per shown heading');
+  if (dropped.length > 0) {
+    assert.ok(Math.max(...kept.map((s) => s.level), 0) <= Math.min(...dropped.map((s) => s.level)), 'outermost levels kept');
+  }
   flat.forEach((s, i) => {
-    const section = outline.all[i];
+    const section = kept[i];
     assert.ok(textAt(ref, s.selectionRange.start, s.selectionRange.end).startsWith(section.marker.text), `selection of “${s.name}” starts with its marker`);
     assert.ok(s.name.startsWith(section.marker.text.trim()), 'the name starts with the marker');
   });
@@ -443,8 +457,9 @@ function checkConvergence(text: string, analysis: Analysis, config: Config = DEF
 
 test('property: the outline, symbols, folding ranges and diagnostics are well formed, in UTF-16 positions, deterministic', () => {
   fc.assert(
-    fc.property(documentText, fc.integer({ min: 0, max: 12 }), (text, limit) => {
+    fc.property(documentText, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 15 }), fc.boolean(), (text, limit, outlineMaxItems, inlineItems) => {
       checkDocument(text, DEFAULT_CONFIG, 'doc.txt', limit);
+      checkDocument(text, { ...DEFAULT_CONFIG, outlineMaxItems, inlineItems }, 'doc.txt', limit);
     }),
     params(700),
   );
@@ -625,7 +640,7 @@ test('property: resolveConfig takes any JSON from settings and workspace files w
       }, { requiredKeys: [] }))),
       profileAssociations: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.jsonValue())), fc.jsonValue()),
       diagnostics: fc.oneof(fc.record({ severity: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...CODES), fc.string()), fc.oneof(fc.constantFrom('ignore', 'hint', 'information', 'warning', 'error'), fc.jsonValue()))) }), fc.jsonValue()),
-      outline: fc.oneof(fc.record({ inlineItems: fc.jsonValue(), titleMaxLength: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()) }, { requiredKeys: [] }), fc.jsonValue()),
+      outline: fc.oneof(fc.record({ inlineItems: fc.jsonValue(), titleMaxLength: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()), maxItems: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()) }, { requiredKeys: [] }), fc.jsonValue()),
     }, { requiredKeys: [] }),
   );
   fc.assert(
@@ -637,6 +652,7 @@ test('property: resolveConfig takes any JSON from settings and workspace files w
         assert.ok(['ignore', 'hint', 'information', 'warning', 'error'].includes(config.severity[code]), code);
       }
       assert.ok(Number.isInteger(config.titleMaxLength) && config.titleMaxLength >= 4 && config.titleMaxLength <= 1000);
+      assert.ok(Number.isInteger(config.outlineMaxItems) && config.outlineMaxItems >= 1 && config.outlineMaxItems <= MAX_OUTLINE_ITEMS);
       assert.equal(typeof config.inlineItems, 'boolean');
       for (const p of problems) {
         assert.equal(typeof format(p), 'string');

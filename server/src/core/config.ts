@@ -16,6 +16,8 @@ export interface Config {
   readonly severity: Readonly<Record<Code, Severity>>;
   readonly inlineItems: boolean;
   readonly titleMaxLength: number;
+  /** At most this many entries in a document's outline (the outermost levels are kept). */
+  readonly outlineMaxItems: number;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -25,7 +27,11 @@ export const DEFAULT_CONFIG: Config = {
   severity: DEFAULT_SEVERITY,
   inlineItems: false,
   titleMaxLength: 40,
+  outlineMaxItems: 5000,
 };
+
+/** The largest outline.maxItems a user may set. */
+export const MAX_OUTLINE_ITEMS = 1_000_000;
 
 export const LIMITS = { profiles: 50, sections: 30, patterns: 50, patternLength: 200, associations: 200 } as const;
 
@@ -102,6 +108,7 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
   const severitySet = new Set<Code>();
   let inlineItems: boolean | undefined;
   let titleMaxLength: number | undefined;
+  let outlineMaxItems: number | undefined;
 
   for (const { name, value } of sources) {
     if (value === undefined || value === null) {
@@ -181,6 +188,14 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
           bad('outline.titleMaxLength', 'a whole number from 4 to 1000');
         }
       }
+      if (outline.maxItems !== undefined) {
+        const n = outline.maxItems;
+        if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_OUTLINE_ITEMS) {
+          outlineMaxItems ??= n;
+        } else {
+          bad('outline.maxItems', `a whole number from 1 to ${MAX_OUTLINE_ITEMS}`);
+        }
+      }
     }
   }
   const profiles = [...userProfiles, ...BUILT_IN_PROFILES.filter((b) => !userProfiles.some((u) => u.id === b.id))];
@@ -196,6 +211,7 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
       severity,
       inlineItems: inlineItems ?? DEFAULT_CONFIG.inlineItems,
       titleMaxLength: titleMaxLength ?? DEFAULT_CONFIG.titleMaxLength,
+      outlineMaxItems: outlineMaxItems ?? DEFAULT_CONFIG.outlineMaxItems,
     },
     problems,
   };

@@ -2,6 +2,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Config } from '../core/config';
 import type { Outline, Section } from '../core/model';
+import { keepOutermost } from './limit';
 import { Localize, SERVICE_MESSAGES } from './localize';
 
 /** Cuts a title at `max` characters (whole code points) with an ellipsis. */
@@ -32,15 +33,53 @@ function numberFormatter(t: Localize, template: string): (n: number) => string {
   return (n) => before + n + after;
 }
 
+/** How many entries the full outline of a document has: its sections, and their 一是/二是 when those are shown. */
+export function outlineSize(outline: Outline, config: Config): number {
+  let n = outline.all.length;
+  if (config.inlineItems) {
+    for (const s of outline.all) {
+      n += s.inline.length;
+    }
+  }
+  return n;
+}
+
+/**
+ * Which sections and inline items stay in an outline over `config.outlineMaxItems` (the outermost levels), as
+ * `kept(section)` and `keptInline(section, j)`; everything when the outline fits.
+ */
+function outlineFilter(outline: Outline, config: Config): { kept(s: Section): boolean; keptInline(s: Section, j: number): boolean } {
+  const depths: number[] = [];
+  const first: number[] = []; // index in `depths` of each section
+  for (const s of outline.all) {
+    first.push(depths.length);
+    depths.push(s.level);
+    if (config.inlineItems) {
+      for (let j = 0; j < s.inline.length; j++) {
+        depths.push(s.level + 1);
+      }
+    }
+  }
+  const keep = keepOutermost(depths, config.outlineMaxItems);
+  if (keep === undefined) {
+    return { kept: () => true, keptInline: () => true };
+  }
+  return { kept: (s) => keep[first[s.index]], keptInline: (s, j) => keep[first[s.index] + 1 + j] };
+}
+
+/** The outline as nested symbols, at most `config.outlineMaxItems` of them. */
 export function documentSymbols(outline: Outline, config: Config, t: Localize): DocumentSymbol[] {
   const chars = numberFormatter(t, SERVICE_MESSAGES.chars);
+  const { kept, keptInline } = outlineFilter(outline, config);
   const toSymbol = (s: Section): DocumentSymbol => {
-    const children = s.children.map(toSymbol);
+    const children = s.children.filter(kept).map(toSymbol);
     if (config.inlineItems) {
-      for (const { line, item } of s.inline) {
-        const range = { start: { line, character: item.start }, end: { line, character: item.end } };
-        children.push({ name: item.text, kind: SymbolKind.EnumMember, range, selectionRange: range });
-      }
+      s.inline.forEach(({ line, item }, j) => {
+        if (keptInline(s, j)) {
+          const range = { start: { line, character: item.start }, end: { line, character: item.end } };
+          children.push({ name: item.text, kind: SymbolKind.EnumMember, range, selectionRange: range });
+        }
+      });
       children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     const range = { start: { line: s.line, character: 0 }, end: { line: s.endLine, character: s.endCharacter } };
@@ -57,5 +96,5 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
       children,
     };
   };
-  return outline.sections.map(toSymbol);
+  return outline.sections.filter(kept).map(toSymbol);
 }
