@@ -19,16 +19,17 @@
  * issue 4, and writes the figures to bench/results/latest.json. This is a benchmark, not a test: it never fails on
  * a missed target, it reports it.
  *
- *   node out/bench/bench.js [--sizes 1000,10000,100000] [--edits 200] [--seed 4] [--profile DIR]
+ *   node out/bench/bench.js [--sizes 1000,10000,100000] [--edits 200] [--seed 4] [--profile DIR] [--max-items N]
  *
  * --profile DIR writes a CPU profile of each server process to DIR (node --cpu-prof), to find what an edit costs.
+ * --max-items N runs the server with gongwen.outline.maxItems = N (the engine in process uses the same).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/core/analyze';
-import { DEFAULT_CONFIG } from '../server/src/core/config';
+import { Config, DEFAULT_CONFIG } from '../server/src/core/config';
 import { toDiagnostics } from '../server/src/service/diagnostics';
 import { GongwenDocument } from '../server/src/service/document';
 import { documentSymbols } from '../server/src/service/documentSymbols';
@@ -46,6 +47,8 @@ interface Options {
   edits: number;
   seed: number;
   profile: string | undefined;
+  /** gongwen.outline.maxItems for the server (undefined: the product's default). */
+  maxItems: number | undefined;
 }
 
 function options(argv: readonly string[]): Options {
@@ -58,6 +61,7 @@ function options(argv: readonly string[]): Options {
     edits: Number(get('--edits') ?? 200),
     seed: Number(get('--seed') ?? 4),
     profile: get('--profile'),
+    maxItems: get('--max-items') !== undefined ? Number(get('--max-items')) : undefined,
   };
 }
 
@@ -128,8 +132,12 @@ interface ServerRun {
   errors: string[];
 }
 
-async function runServer(corpus: Corpus, edits: readonly Edit[], lines: number, profile: string | undefined): Promise<ServerRun> {
-  const client = new ServerClient(join(ROOT, 'dist', 'server.js'), profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`] : []);
+async function runServer(corpus: Corpus, edits: readonly Edit[], lines: number, opts: Options): Promise<ServerRun> {
+  const client = new ServerClient(
+    join(ROOT, 'dist', 'server.js'),
+    opts.profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.profile)}`] : [],
+    opts.maxItems !== undefined ? { outline: { maxItems: opts.maxItems } } : {},
+  );
   const uri = `file:///bench/meeting-pack-${lines}.gongwen`;
   const run: ServerRun = {
     open: NaN,
@@ -176,13 +184,20 @@ async function runServer(corpus: Corpus, edits: readonly Edit[], lines: number, 
   return run;
 }
 
-/** Bytes of each answer as sent, and the median time to JSON.stringify and JSON.parse all three. */
+/**
+ * Bytes of each answer as sent, and the median time to carry all three across as vscode-jsonrpc does on each side:
+ * JSON.stringify of the message and its UTF-8 encoding in the server, UTF-8 decoding and JSON.parse in the client.
+ * No server that sends these answers can answer an edit faster than that.
+ */
 function jsonCost(raw: { symbols: unknown; folding: unknown; diagnostics: unknown }): ServerRun['payload'] {
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
   const times: number[] = [];
   for (let i = 0; i < 9; i++) {
     const t = performance.now();
-    JSON.parse(JSON.stringify(raw));
+    for (const result of [raw.symbols, raw.folding, raw.diagnostics]) {
+      const wire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result }), 'utf8');
+      JSON.parse(wire.toString('utf8'));
+    }
     times.push(performance.now() - t);
   }
   return { symbols: bytes(raw.symbols), folding: bytes(raw.folding), diagnostics: bytes(raw.diagnostics), json: stats(times).median };
@@ -192,13 +207,13 @@ function jsonCost(raw: { symbols: unknown; folding: unknown; diagnostics: unknow
 const localize: Localize = (template, ...args) => template.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m));
 
 /** The gongwen engine in this process: change, outline, symbols, folding, analysis and diagnostics per version. */
-function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number): { open: number; edit: Stats } {
+function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config: Config): { open: number; edit: Stats } {
   const path = `meeting-pack-${lines}.gongwen`;
   const answer = (doc: GongwenDocument) => {
     const outline = doc.outline;
-    documentSymbols(outline, DEFAULT_CONFIG, localize);
+    documentSymbols(outline, config, localize);
     foldingRanges(outline, VSCODE_FOLDING_RANGE_LIMIT);
-    toDiagnostics(analyze(outline, DEFAULT_CONFIG, path), localize);
+    toDiagnostics(analyze(outline, config, path), localize);
   };
   let t = performance.now();
   const doc = new GongwenDocument(`file:///bench/${path}`, 'gongwen', 1, corpus.gongwen);
@@ -303,8 +318,8 @@ function table(results: readonly SizeResult[], edits: number): string {
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const context = [
-    '| lines | gongwen engine in process, median / p95 | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | JSON encode + decode of those answers | open, first answers: server / engine / Markdown |',
-    '|---:|---:|---:|---:|---:|---:|',
+    '| lines | gongwen engine in process, median / p95 | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | carrying those answers (stringify, UTF-8, parse) | carrying ÷ floor | open, first answers: server / engine / Markdown |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const md = r.markdown;
@@ -318,7 +333,7 @@ function table(results: readonly SizeResult[], edits: number): string {
     );
     context.push(
       `| ${r.lines.toLocaleString('en')} | ${ms(r.engine.edit.median)} / ${ms(r.engine.edit.p95)} ms | ${ratio(r.engine.edit.median)} | ` +
-        `${kB(p.symbols)} + ${kB(p.folding)} + ${kB(p.diagnostics)} | ${ms(p.json)} ms | ` +
+        `${kB(p.symbols)} + ${kB(p.folding)} + ${kB(p.diagnostics)} | ${ms(p.json)} ms | ${times(p.json / r.floor.edit.median)} | ` +
         `${ms(r.server.open)} / ${ms(r.engine.open)} / ${md.open !== undefined ? ms(md.open) : 'crash'} ms |`,
     );
   }
@@ -333,7 +348,9 @@ function table(results: readonly SizeResult[], edits: number): string {
     ...main,
     '',
     'Context: the gongwen engine measured like the Markdown service (in process, no JSON-RPC: apply the change, outline,',
-    'symbols, folding, analysis and the full diagnostic list), and the size of the server\'s answers to the last edit.',
+    'symbols, folding, analysis and the full diagnostic list); the size of the server\'s answers to the last edit, and',
+    'what carrying them costs by itself (JSON.stringify + UTF-8 encoding in the server, decoding + JSON.parse in the',
+    'client, as vscode-jsonrpc does): a lower bound for any server that sends these answers.',
     '',
     ...context,
   ].join('\n');
@@ -378,9 +395,9 @@ async function main(): Promise<void> {
     const corpus = buildCorpus(materials, lines);
     const edits = makeEdits(corpus, opts.edits, opts.seed + lines);
     process.stderr.write(`${lines} lines (${corpus.headings} headings): server…`);
-    const server = await runServer(corpus, edits.gongwen, lines, opts.profile);
+    const server = await runServer(corpus, edits.gongwen, lines, opts);
     process.stderr.write(` ${ms(server.edit.median)} ms; engine in process…`);
-    const engine = runEngine(corpus, edits.gongwen, lines);
+    const engine = runEngine(corpus, edits.gongwen, lines, opts.maxItems !== undefined ? { ...DEFAULT_CONFIG, outlineMaxItems: opts.maxItems } : DEFAULT_CONFIG);
     process.stderr.write(` ${ms(engine.edit.median)} ms; markdown…`);
     const markdown = await runMarkdown(corpus, edits.markdown, lines);
     process.stderr.write(` ${markdown.crashed !== undefined ? 'crash' : ms(markdown.edit?.median) + ' ms'}; floor…`);
@@ -408,7 +425,8 @@ async function main(): Promise<void> {
     'Targets (medians):',
     ...(met.length > 0 ? met.map((t) => `- [${t.met ? 'x' : ' '}] ${t.name}: ${t.value}`) : ['- (none at these sizes: the targets are at 10,000 and 100,000 lines)']),
     '',
-    `Machine: ${machine}. Folding range limit announced: ${VSCODE_FOLDING_RANGE_LIMIT} (as VS Code).`,
+    `Machine: ${machine}. Folding range limit announced: ${VSCODE_FOLDING_RANGE_LIMIT} (as VS Code). ` +
+      `gongwen.outline.maxItems: ${opts.maxItems ?? `${DEFAULT_CONFIG.outlineMaxItems} (default)`}.`,
   ].join('\n');
   process.stdout.write(report + '\n');
   const dir = join(ROOT, 'bench', 'results');

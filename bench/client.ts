@@ -42,7 +42,8 @@ export class ServerClient {
   private exit: string | undefined;
   private readonly lastReport = new Map<string, { resultId: string | undefined; items: Diagnostic[] }>();
 
-  constructor(serverScript: string, nodeArgs: readonly string[] = []) {
+  /** `settings` is what the client answers to workspace/configuration for the `gongwen` section. */
+  constructor(serverScript: string, nodeArgs: readonly string[] = [], settings: unknown = {}) {
     this.process = spawn(process.execPath, [...nodeArgs, serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr?.on('data', (d: Buffer) => this.errors.push(d.toString()));
 
@@ -50,7 +51,7 @@ export class ServerClient {
       throw new Error('server process has no stdio');
     }
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
