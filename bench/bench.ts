@@ -28,7 +28,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../server/src/core/analyze';
 import { Config, DEFAULT_CONFIG } from '../server/src/core/config';
 import { toDiagnostics } from '../server/src/service/diagnostics';
 import { GongwenDocument } from '../server/src/service/document';
@@ -218,7 +217,7 @@ function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config
     const outline = doc.outline;
     documentSymbols(outline, config, localize);
     foldingRanges(outline, VSCODE_FOLDING_RANGE_LIMIT);
-    toDiagnostics(analyze(outline, config, path), localize);
+    toDiagnostics(doc.analysis(config, path), localize);
   };
   let t = performance.now();
   const doc = new GongwenDocument(`file:///bench/${path}`, 'gongwen', 1, corpus.gongwen);

@@ -17,8 +17,8 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { analyze, Analysis, Diagnosis } from './core/analyze';
-import { Config, DEFAULT_CONFIG } from './core/config';
+import type { Analysis, Diagnosis } from './core/analyze';
+import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
 import { codeActions } from './service/codeActions';
 import { sameFindings, toDiagnostics } from './service/diagnostics';
@@ -36,7 +36,6 @@ const PUSH_DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection, host: Host): void {
   const documents = new Map<string, GongwenDocument>();
-  const analyses = new WeakMap<GongwenDocument, { version: number; config: Config; analysis: Analysis }>();
   const pending = new Map<string, { dispose(): void }>();
   /** The last full diagnostic report sent for each document (pull mode). */
   const reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
@@ -69,13 +68,7 @@ export function startServer(connection: Connection, host: Host): void {
 
   async function analysisOf(doc: GongwenDocument): Promise<Analysis> {
     const { config, path } = await settings.get(doc.uri);
-    const cached = analyses.get(doc);
-    if (cached !== undefined && cached.version === doc.version && cached.config === config) {
-      return cached.analysis;
-    }
-    const analysis = analyze(doc.outline, config, path);
-    analyses.set(doc, { version: doc.version, config, analysis });
-    return analysis;
+    return doc.analysis(config, path);
   }
 
   /** The findings of a served document (undefined for one that is not served); tells the client the status. */

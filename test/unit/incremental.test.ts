@@ -13,6 +13,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, analyze } from '../../server/src/core/analyze';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { LineTable } from '../../server/src/core/lines';
 import type { Outline, Section } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
@@ -253,13 +255,17 @@ test('a paste of a whole document into an empty one, and deleting everything, gi
   assert.deepEqual(project(parse(table)), project(parse(new LineTable(''))));
 });
 
-test('GongwenDocument with incremental changes has the outline, lines and positions of a fresh one', () => {
+test('GongwenDocument with incremental changes has the outline, lines, positions and analysis of a fresh one', () => {
+  const path = 'dir/对照检查材料.txt';
+  let analysed = 0;
+  let reused = 0;
   for (let seq = 0; seq < 60; seq++) {
     const random = prng(5000 + seq);
     const initial = randomText(random);
     const doc = new GongwenDocument('file:///t.gongwen', 'gongwen', 1, initial);
     let reference = TextDocument.create('file:///t.gongwen', 'gongwen', 1, initial);
     void doc.outline;
+    let previous: Analysis | undefined = doc.analysis(DEFAULT_CONFIG, path);
     for (let e = 0; e < 30; e++) {
       const where = `sequence ${seq}, edit ${e}`;
       // one or several changes per version, as a client batches them; now and then a full-text change
@@ -286,6 +292,15 @@ test('GongwenDocument with incremental changes has the outline, lines and positi
       for (let i = 0; i < reference.lineCount; i++) {
         assert.equal(doc.lineText(i), fresh.lineText(i), `${where}: line ${i}`);
       }
+      // the analysis, kept from an earlier version or made anew, is the one of a fresh document; now and then a
+      // version is not analysed, so that the next analysis spans several batches of edits
+      if (random() < 0.75) {
+        const analysis = doc.analysis(DEFAULT_CONFIG, path);
+        assert.deepEqual(analysis, analyze(fresh.outline, DEFAULT_CONFIG, path), `${where}: analysis`);
+        analysed++;
+        reused += analysis === previous ? 1 : 0;
+        previous = analysis;
+      }
       for (let k = 0; k < 5; k++) {
         const offset = int(random, text.length);
         assert.deepEqual(doc.positionAt(offset), reference.positionAt(offset), `${where}: positionAt(${offset})`);
@@ -294,4 +309,32 @@ test('GongwenDocument with incremental changes has the outline, lines and positi
       }
     }
   }
+  // both paths ran: analyses kept across versions (typing that leaves the structure alone) and analyses made anew
+  assert.ok(reused > 0 && reused < analysed, `${reused} of ${analysed} analyses kept from the version before`);
+});
+
+test('the analysis is kept while typing in body text, and made anew when a title changes by one character', () => {
+  const text = '民主生活会个人对照检查材料\n一、存在的主要问题\n学习不够深入。\n二、产生问题的原因\n放松了要求。\n三、整改措施\n加强学习。\n';
+  const doc = new GongwenDocument('file:///keep.txt', 'gongwen', 1, text);
+  const path = 'keep.txt';
+  const first = doc.analysis(DEFAULT_CONFIG, path);
+  assert.deepEqual(first.diagnostics, []);
+  const at = (line: number, character: number, endCharacter: number, newText: string) => ({
+    range: { start: { line, character }, end: { line, character: endCharacter } },
+    text: newText,
+  });
+  doc.update([at(2, 2, 2, '的')], 2); // typing in a body line
+  assert.equal(doc.analysis(DEFAULT_CONFIG, path), first, 'kept');
+  doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes
+  const changed = doc.analysis(DEFAULT_CONFIG, path);
+  assert.notEqual(changed, first);
+  assert.deepEqual(changed.diagnostics.map((d) => d.code), ['section.missing']);
+  assert.deepEqual(changed, analyze(new GongwenDocument('file:///fresh.txt', 'gongwen', 3, doc.getText()).outline, DEFAULT_CONFIG, path));
+  assert.notEqual(doc.analysis({ ...DEFAULT_CONFIG }, path), changed, 'another config: analysed anew');
+  // more edits than the document remembers, then the title mended: analysed anew, as a fresh document
+  for (let v = 4; v < 80; v++) {
+    doc.update([at(4, 0, 0, '再')], v);
+  }
+  doc.update([at(3, 8, 9, '因')], 80);
+  assert.deepEqual(doc.analysis(DEFAULT_CONFIG, path).diagnostics, []);
 });

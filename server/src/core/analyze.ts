@@ -3,6 +3,7 @@ import type { Severity } from './codes';
 import type { Config } from './config';
 import { matchGlob } from './glob';
 import type { Outline } from './model';
+import { LineRange, sameStructure, track, untouched } from './reuse';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
 import type { Finding, FixData } from './rule';
 import { RULES } from './rules/index';
@@ -93,4 +94,40 @@ export function analyze(outline: Outline, config: Config, path: string): Analysi
     });
   }
   return { profile, diagnostics };
+}
+
+/** An analysis with what it depended on, so that the next version can tell whether it still holds. */
+export interface TrackedAnalysis {
+  readonly analysis: Analysis;
+  readonly outline: Outline;
+  readonly config: Config;
+  readonly path: string;
+  /** Lines whose text the rules read, or undefined when they asked for 字数 (then nothing is reused). */
+  readonly reads: ReadonlySet<number> | undefined;
+}
+
+/**
+ * The analysis of `outline`: `previous` itself when config and path are the same, the outline has the same
+ * structure and none of the lines the previous analysis read lies in `changed` (the lines edited since, in the new
+ * coordinates; undefined when unknown); else a new analysis.
+ */
+export function reanalyze(
+  previous: TrackedAnalysis | undefined,
+  outline: Outline,
+  changed: LineRange | undefined,
+  config: Config,
+  path: string,
+): TrackedAnalysis {
+  if (
+    previous !== undefined &&
+    previous.config === config &&
+    previous.path === path &&
+    (previous.outline === outline ||
+      (changed !== undefined && previous.reads !== undefined && untouched(previous.reads, changed) && sameStructure(previous.outline, outline)))
+  ) {
+    return previous.outline === outline ? previous : { ...previous, outline };
+  }
+  const tracked = track(outline);
+  const analysis = analyze(tracked.view, config, path);
+  return { analysis, outline, config, path, reads: tracked.readsCounts() ? undefined : tracked.reads };
 }

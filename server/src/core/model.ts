@@ -11,11 +11,16 @@ export interface Section {
   /** Where the title ends (it may continue on up to two more lines). */
   readonly titleEndLine: number;
   readonly titleEndCharacter: number;
-  /** Last line of the section, trailing blank lines excluded, and the length of that line. */
+  /**
+   * A bare heading: one line, no children, and nothing after the title on it but spaces and decoration (no sentence
+   * end, no text). `1.每月开展一次调研。` is not bare: it is an item with content.
+   */
+  readonly bare: boolean;
+  /** Last line of the section, trailing blank lines excluded, and the length of that line (rules never read it). */
   endLine: number;
   endCharacter: number;
   readonly parent: Section | undefined;
-  readonly children: Section[];
+  readonly children: readonly Section[];
   /** 一是/二是 in the section's own text (not in its children). */
   readonly inline: InlineRef[];
   /** 以下五个方面 in the section's own text. */
@@ -37,6 +42,8 @@ export interface CountRef {
 export interface PlaceholderRef {
   readonly line: number;
   readonly span: Span;
+  /** The placeholder as written. */
+  readonly text: string;
 }
 
 export interface Outline {

@@ -42,6 +42,18 @@ interface Title {
   endCharacter: number;
 }
 
+/** What may follow a title on its line without being text: spaces, decoration, the terminator. */
+const NOT_TEXT = /[\s*_#。！？：；!?:;]/g;
+
+/**
+ * Does the title's line go on after it? Yes when the title ends a sentence (`1.每月开展一次调研。`: an item with
+ * content, not a bare heading) or any text follows.
+ */
+function textAfter(line: string, titleEnd: number): boolean {
+  const rest = line.slice(titleEnd);
+  return /^[*_\s]*[。！？!?]/.test(rest) || rest.replace(NOT_TEXT, '').length > 0;
+}
+
 function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
   const first = table.line(lineNo);
   let text = first.slice(marker.contentStart, marker.titleEnd);
@@ -62,11 +74,28 @@ function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
     endCharacter = trimTitleEnd(line, from, terminated ? term.at : line.length);
     text += line.slice(from, endCharacter);
   }
-  return { text: text.replace(/\*\*|__/g, '').trim(), endLine, endCharacter };
+  const plain = text.includes('**') || text.includes('__') ? text.replace(/\*\*|__/g, '') : text;
+  return { text: plain.trim(), endLine, endCharacter };
 }
 
 interface MutableSection extends Section {
   boundary: number;
+  bare: boolean;
+  children: Section[];
+  inline: InlineRef[];
+  counts: CountRef[];
+}
+
+/** Shared by every section without children, enumerations or counts (most of them): pushing into it throws. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** Appends to a section's list, which starts as the shared empty one. */
+function append<T>(list: T[], item: T): T[] {
+  if (list === NONE) {
+    return [item];
+  }
+  list.push(item);
+  return list;
 }
 
 export function parse(table: LineTable): Outline {
@@ -113,6 +142,7 @@ export function parse(table: LineTable): Outline {
   const close = (s: MutableSection, boundary: number): void => {
     s.endLine = lastNonBlankBefore(boundary, s.titleEndLine);
     s.endCharacter = table.line(s.endLine).length;
+    s.bare = s.children.length === 0 && s.endLine === s.titleEndLine && !textAfter(table.line(s.titleEndLine), s.titleEndCharacter);
   };
 
   for (const l of notable) {
@@ -122,7 +152,7 @@ export function parse(table: LineTable): Outline {
     }
     if (info.placeholders !== undefined) {
       for (const span of info.placeholders) {
-        placeholders.push({ line: l, span });
+        placeholders.push({ line: l, span, text: table.line(l).slice(span.start, span.end) });
       }
     }
     if (closingLine >= 0) {
@@ -147,24 +177,37 @@ export function parse(table: LineTable): Outline {
         endLine: l,
         endCharacter: 0,
         parent,
-        children: [],
-        inline: [],
-        counts: [],
+        children: NONE,
+        inline: NONE,
+        counts: NONE,
+        bare: false,
         index: all.length,
         boundary: 0,
       };
-      (parent !== undefined ? parent.children : roots).push(section);
+      if (parent !== undefined) {
+        parent.children = append(parent.children, section);
+      } else {
+        roots.push(section);
+      }
       all.push(section);
       stack.push(section);
     }
     const owner = stack[stack.length - 1];
     if (info.inline !== undefined) {
       for (const item of info.inline) {
-        (owner !== undefined ? owner.inline : rootInline).push({ line: l, item });
+        if (owner !== undefined) {
+          owner.inline = append(owner.inline, { line: l, item });
+        } else {
+          rootInline.push({ line: l, item });
+        }
       }
     }
     if (info.count !== undefined) {
-      (owner !== undefined ? owner.counts : rootCounts).push({ line: l, claim: info.count });
+      if (owner !== undefined) {
+        owner.counts = append(owner.counts, { line: l, claim: info.count });
+      } else {
+        rootCounts.push({ line: l, claim: info.count });
+      }
     }
   }
   const end = closingLine >= 0 ? closingLine : lineCount;

@@ -4,14 +4,30 @@
  * re-scans the lines it touches. The outline is built once per version and cached.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { Analysis, reanalyze, TrackedAnalysis } from '../core/analyze';
+import type { Config } from '../core/config';
 import { LineTable } from '../core/lines';
 import type { Outline } from '../core/model';
 import { parse } from '../core/parser';
+import type { LineRange } from '../core/reuse';
+
+/** How many edits back the document remembers which lines changed. */
+const JOURNAL_LENGTH = 64;
+
+/** One applied edit: lines first … first+removed-1 were replaced by first … first+inserted-1; `revision` after it. */
+interface JournalEntry {
+  readonly revision: number;
+  readonly first: number;
+  readonly removed: number;
+  readonly inserted: number;
+}
 
 export class GongwenDocument {
   private readonly table: LineTable;
   private cached: { revision: number; outline: Outline } | undefined;
   private offsets: { revision: number; starts: number[] } | undefined;
+  private analyzed: { revision: number; tracked: TrackedAnalysis } | undefined;
+  private journal: JournalEntry[] = [];
 
   constructor(
     readonly uri: string,
@@ -34,19 +50,61 @@ export class GongwenDocument {
     return this.cached.outline;
   }
 
+  /**
+   * The analysis of the current version with this config. The one of an earlier version is kept when the outline
+   * has the same structure and no line the rules read was edited since (typing in body text, mostly).
+   */
+  analysis(config: Config, path: string): Analysis {
+    const revision = this.table.version;
+    if (this.analyzed?.revision !== revision || this.analyzed.tracked.config !== config || this.analyzed.tracked.path !== path) {
+      const previous = this.analyzed;
+      const changed = previous !== undefined ? this.changedSince(previous.revision) : undefined;
+      this.analyzed = { revision, tracked: reanalyze(previous?.tracked, this.outline, changed, config, path) };
+    }
+    return this.analyzed.tracked.analysis;
+  }
+
+  /** The lines edited since `revision`, as one range in today's coordinates; undefined when not known. */
+  private changedSince(revision: number): LineRange | undefined {
+    const start = this.journal.findIndex((e) => e.revision > revision);
+    if (start < 0 || (start === 0 && this.journal[0].revision !== revision + 1)) {
+      return undefined; // nothing recorded after it (a full-text change), or the journal does not reach back
+    }
+    let from = Number.POSITIVE_INFINITY;
+    let to = Number.NEGATIVE_INFINITY;
+    for (let k = start; k < this.journal.length; k++) {
+      const { first, removed, inserted } = this.journal[k];
+      const delta = inserted - removed;
+      // lines after the replaced ones move by delta; lines inside them become the inserted ones
+      const map = (line: number) => (line < first ? line : line >= first + removed ? line + delta : first + inserted - 1);
+      if (from <= to) {
+        from = map(from);
+        to = map(to);
+      }
+      from = Math.min(from, first);
+      to = Math.max(to, first + inserted - 1);
+    }
+    return { from, to };
+  }
+
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if ('range' in change) {
         const { start, end } = change.range;
-        this.table.applyEdit({
+        const { firstLine, removed, inserted } = this.table.applyEdit({
           startLine: start.line,
           startCharacter: start.character,
           endLine: end.line,
           endCharacter: end.character,
           text: change.text,
         });
+        this.journal.push({ revision: this.table.version, first: firstLine, removed, inserted });
+        if (this.journal.length > JOURNAL_LENGTH) {
+          this.journal.shift();
+        }
       } else {
         this.table.setText(change.text);
+        this.journal = [];
       }
     }
     this.version = version;

@@ -6,8 +6,7 @@ export const placeholder: Rule = {
   id: 'placeholder',
   codes: ['text.placeholder'],
   run({ outline }, report) {
-    for (const { line, span } of outline.placeholders) {
-      const text = outline.line(line).slice(span.start, span.end);
+    for (const { line, span, text } of outline.placeholders) {
       report({
         code: 'text.placeholder',
         line,
