@@ -87,14 +87,17 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
       start: { line: s.line, character: s.marker.start },
       end: { line: s.titleEndLine, character: Math.max(s.titleEndCharacter, s.titleEndLine === s.line ? s.marker.end : 0) },
     };
-    return {
+    const symbol: DocumentSymbol = {
       name: sectionName(s, config.titleMaxLength),
       detail: chars(outline.charsBetween(s.line, s.endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,
       selectionRange,
-      children,
     };
+    if (children.length > 0) {
+      symbol.children = children; // optional in LSP: leaves (most headings) send none
+    }
+    return symbol;
   };
   return outline.sections.filter(kept).map(toSymbol);
 }
