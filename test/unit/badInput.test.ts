@@ -47,7 +47,7 @@ function run(text: string, path = 'doc.txt'): Result {
   const lineLength = (l: number) => table.line(l).length;
   const inDoc = (line: number, character: number) => line >= 0 && line < table.lineCount && character >= 0 && character <= lineLength(line);
   for (const s of outline.all) {
-    assert.ok(inDoc(s.line, s.marker.start) && inDoc(s.endLine, s.endCharacter), `section ${s.line}-${s.endLine} in the document`);
+    assert.ok(inDoc(s.line, s.marker.start) && inDoc(s.endLine, 0) && s.titleEndLine <= s.endLine, `section ${s.line}-${s.endLine} in the document`);
   }
   for (const d of analysis.diagnostics) {
     assert.ok(inDoc(d.line, d.character) && inDoc(d.endLine, d.endCharacter), `${d.code} in the document`);

@@ -17,7 +17,7 @@ import { Analysis, analyze } from '../../server/src/core/analyze';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { LineTable } from '../../server/src/core/lines';
 import type { Outline, Section } from '../../server/src/core/model';
-import { parse } from '../../server/src/core/parser';
+import { parse, reparse } from '../../server/src/core/parser';
 import { GongwenDocument } from '../../server/src/service/document';
 import { prng } from '../support/prng';
 
@@ -156,28 +156,27 @@ function project(outline: Outline) {
   const section = (s: Section) => ({
     line: s.line,
     endLine: s.endLine,
-    endCharacter: s.endCharacter,
+    bare: s.bare,
     level: s.level,
-    kind: s.marker.kind,
-    number: s.marker.number,
-    marker: s.marker.text,
+    marker: { ...s.marker },
     title: s.title,
     titleEndLine: s.titleEndLine,
     titleEndCharacter: s.titleEndCharacter,
     parent: s.parent?.index ?? -1,
     children: s.children.map((c) => c.index),
-    inline: s.inline.map((r) => [r.line, r.item.start, r.item.number, r.item.text]),
-    counts: s.counts.map((c) => [c.line, c.claim.start, c.claim.value]),
+    inline: s.inline.map((r) => [r.line, { ...r.item }]),
+    counts: s.counts.map((c) => [c.line, { ...c.claim }]),
     chars: outline.charsBetween(s.line, s.endLine),
   });
   return {
     lineCount: outline.lineCount,
     sections: outline.sections.map((s) => s.index),
     all: outline.all.map(section),
-    rootInline: outline.rootInline.map((r) => [r.line, r.item.start, r.item.number]),
-    rootCounts: outline.rootCounts.map((c) => [c.line, c.claim.start, c.claim.value]),
-    placeholders: outline.placeholders.map((p) => [p.line, p.span.start, p.span.end]),
+    rootInline: outline.rootInline.map((r) => [r.line, { ...r.item }]),
+    rootCounts: outline.rootCounts.map((c) => [c.line, { ...c.claim }]),
+    placeholders: outline.placeholders.map((p) => [p.line, p.span.start, p.span.end, p.text]),
     closingLine: outline.closingLine,
+    closingEndLine: outline.closingEndLine,
   };
 }
 
@@ -202,13 +201,15 @@ const EDITS = 30;
 
 test(`LineTable.applyEdit equals a fresh LineTable and parse() a full parse, on ${SEQUENCES} random sequences of ${EDITS} edits`, () => {
   let checked = 0;
+  let reparsed = 0;
+  let sameLineCount = 0;
   for (let seq = 0; seq < SEQUENCES; seq++) {
     const random = prng(1000 + seq);
     const initial = randomText(random);
     const table = new LineTable(initial);
     let doc = TextDocument.create('file:///t.gongwen', 'gongwen', 1, initial);
     let reference = initial;
-    parse(table); // a model of the old version exists while edits arrive, as in the server
+    let outline = parse(table); // a model of the old version exists while edits arrive, as in the server
     for (let e = 0; e < EDITS; e++) {
       const where = `sequence ${seq}, edit ${e}`;
       const change = randomChange(random, doc);
@@ -226,7 +227,7 @@ test(`LineTable.applyEdit equals a fresh LineTable and parse() a full parse, on 
       doc = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, reference);
 
       const { start, end } = change.range;
-      table.applyEdit({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text });
+      const edited = table.applyEdit({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text });
       const fresh = new LineTable(reference);
       assert.equal(table.getText(), reference, `${where}: text (${JSON.stringify(change)})`);
       assert.equal(table.lineCount, doc.lineCount, `${where}: line count vs TextDocument`);
@@ -235,11 +236,23 @@ test(`LineTable.applyEdit equals a fresh LineTable and parse() a full parse, on 
         assert.deepEqual(table.info(i), fresh.info(i), `${where}: scan of line ${i}`);
       }
       assert.deepEqual([...table.notable], [...fresh.notable], `${where}: notable index`);
-      assert.deepEqual(project(parse(table)), project(parse(fresh)), `${where}: outline`);
+      const full = project(parse(fresh));
+      assert.deepEqual(project(parse(table)), full, `${where}: outline`);
+      // an edit that kept the number of lines: the outline built from the previous one, when reparse takes it
+      if (edited.removed === edited.inserted) {
+        sameLineCount++;
+        const re = reparse(outline, table, edited.firstLine, edited.before);
+        if (re !== undefined) {
+          assert.deepEqual(project(re), full, `${where}: outline from the previous one`);
+          reparsed++;
+        }
+      }
+      outline = parse(table);
       checked++;
     }
   }
   assert.equal(checked, SEQUENCES * EDITS);
+  assert.ok(reparsed > 0 && reparsed < sameLineCount, `${reparsed} of ${sameLineCount} outlines built from the previous one`);
 });
 
 test('a paste of a whole document into an empty one, and deleting everything, give the full parse', () => {
@@ -259,6 +272,8 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
   const path = 'dir/对照检查材料.txt';
   let analysed = 0;
   let reused = 0;
+  let shared = 0;
+  let versions = 0;
   for (let seq = 0; seq < 60; seq++) {
     const random = prng(5000 + seq);
     const initial = randomText(random);
@@ -281,7 +296,10 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
       const updated = TextDocument.update(reference, changes, reference.version + 1);
       assert.equal(updated.getText(), next.getText(), `${where}: batched and one-by-one changes disagree`);
       reference = TextDocument.create(updated.uri, updated.languageId, updated.version, updated.getText());
+      const before = doc.outline;
       doc.update(changes, reference.version);
+      shared += before.all.length > 0 && doc.outline.all === before.all ? 1 : 0;
+      versions++;
       const text = reference.getText();
       const fresh = new GongwenDocument('file:///t.gongwen', 'gongwen', reference.version, text);
       assert.equal(doc.getText(), text, where);
@@ -311,6 +329,7 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
   }
   // both paths ran: analyses kept across versions (typing that leaves the structure alone) and analyses made anew
   assert.ok(reused > 0 && reused < analysed, `${reused} of ${analysed} analyses kept from the version before`);
+  assert.ok(shared > 0 && shared < versions, `${shared} of ${versions} outlines share the sections of the version before`);
 });
 
 test('the analysis is kept while typing in body text, and made anew when a title changes by one character', () => {
@@ -337,4 +356,30 @@ test('the analysis is kept while typing in body text, and made anew when a title
   }
   doc.update([at(3, 8, 9, '因')], 80);
   assert.deepEqual(doc.analysis(DEFAULT_CONFIG, path).diagnostics, []);
+});
+
+test('edits that keep every line scan the same but change the outline are not taken from the previous one', () => {
+  const cases: { name: string; text: string; line: number; from: number; to: number; insert: string }[] = [
+    // the words of a contents line decide what follows: after 目录 an 一、 line is an entry, after 附件： a heading
+    { name: '目录 becomes 附件：', text: '工作总结\n目录\n一、总则\n正文。\n', line: 1, from: 0, to: 2, insert: '附件：' },
+    // a line after an unterminated title becomes its continuation once it is short enough
+    {
+      name: 'a line shortened into a title continuation',
+      text: '工作总结\n一、关于进一步加强和改进机关作风建设的若干意见和建议\n这一行比标题长得多所以不是标题的续行而是正文的开头部分文字\n',
+      line: 2,
+      from: 8,
+      to: 30,
+      insert: '',
+    },
+    // a placeholder of the same length and place, another text
+    { name: 'a placeholder rewritten in place', text: '工作总结\n一、主要做法\n在【城市】召开会议。\n', line: 2, from: 2, to: 3, insert: '乡' },
+    // text after a title that ends with a colon: the heading is no longer bare
+    { name: 'text after 一、主要问题：', text: '工作总结\n一、主要问题：\n二、原因\n正文。\n', line: 1, from: 7, to: 7, insert: '学习不够。' },
+  ];
+  for (const c of cases) {
+    const doc = new GongwenDocument('file:///case.txt', 'gongwen', 1, c.text);
+    void doc.outline;
+    doc.update([{ range: { start: { line: c.line, character: c.from }, end: { line: c.line, character: c.to } }, text: c.insert }], 2);
+    assert.deepEqual(project(doc.outline), project(parse(new LineTable(doc.getText()))), c.name);
+  }
 });

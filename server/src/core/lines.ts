@@ -121,8 +121,11 @@ export class LineTable {
     this.revision++;
   }
 
-  /** Applies one LSP-style content change. Returns the range of lines that were re-scanned. */
-  applyEdit(edit: TextEdit): { firstLine: number; removed: number; inserted: number } {
+  /**
+   * Applies one LSP-style content change. Returns where: the first line, how many lines were replaced by how many
+   * (re-scanned), and the scans of the replaced lines.
+   */
+  applyEdit(edit: TextEdit): { firstLine: number; removed: number; inserted: number; before: LineInfo[] } {
     const last = this.lines.length - 1;
     let s = Math.min(Math.max(edit.startLine, 0), last);
     let e = Math.min(Math.max(edit.endLine, 0), last);
@@ -145,12 +148,13 @@ export class LineTable {
     }
     const removed = e - s + 1;
     const infos = lines.map(scanLine);
+    const before = this.infos.slice(s, s + removed);
     this.lines = replaceRange(this.lines, s, removed, lines);
     this.eols = replaceRange(this.eols, s, removed, eols);
     this.infos = replaceRange(this.infos, s, removed, infos);
     this.shiftNotable(s, removed, infos);
     this.revision++;
-    return { firstLine: s, removed, inserted: lines.length };
+    return { firstLine: s, removed, inserted: lines.length, before };
   }
 
   private shiftNotable(first: number, removed: number, infos: LineInfo[]): void {

@@ -16,9 +16,8 @@ export interface Section {
    * end, no text). `1.每月开展一次调研。` is not bare: it is an item with content.
    */
   readonly bare: boolean;
-  /** Last line of the section, trailing blank lines excluded, and the length of that line (rules never read it). */
+  /** Last line of the section, trailing blank lines excluded (the section ends at the end of that line). */
   endLine: number;
-  endCharacter: number;
   readonly parent: Section | undefined;
   readonly children: readonly Section[];
   /** 一是/二是 in the section's own text (not in its children). */

@@ -4,6 +4,7 @@
  */
 import type { LineTable } from './lines';
 import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
+import { sameFlat } from './reuse';
 import { findTerminator, isSpace, LineInfo, Marker, trimTitleEnd } from './scanner';
 
 /** A title never spans more than this many lines (SPEC §3). */
@@ -52,6 +53,11 @@ const NOT_TEXT = /[\s*_#。！？：；!?:;]/g;
 function textAfter(line: string, titleEnd: number): boolean {
   const rest = line.slice(titleEnd);
   return /^[*_\s]*[。！？!?]/.test(rest) || rest.replace(NOT_TEXT, '').length > 0;
+}
+
+/** See Section.bare. */
+function isBare(table: LineTable, s: Section): boolean {
+  return s.children.length === 0 && s.endLine === s.titleEndLine && !textAfter(table.line(s.titleEndLine), s.titleEndCharacter);
 }
 
 function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
@@ -141,8 +147,7 @@ export function parse(table: LineTable): Outline {
   };
   const close = (s: MutableSection, boundary: number): void => {
     s.endLine = lastNonBlankBefore(boundary, s.titleEndLine);
-    s.endCharacter = table.line(s.endLine).length;
-    s.bare = s.children.length === 0 && s.endLine === s.titleEndLine && !textAfter(table.line(s.titleEndLine), s.titleEndCharacter);
+    s.bare = isBare(table, s);
   };
 
   for (const l of notable) {
@@ -175,7 +180,6 @@ export function parse(table: LineTable): Outline {
         titleEndLine: title.endLine,
         titleEndCharacter: title.endCharacter,
         endLine: l,
-        endCharacter: 0,
         parent,
         children: NONE,
         inline: NONE,
@@ -216,16 +220,18 @@ export function parse(table: LineTable): Outline {
     close(stack.pop() as MutableSection, end);
   }
 
+  return outlineOf(table, { sections: roots, all, rootInline, rootCounts, placeholders, closingLine, closingEndLine });
+}
+
+type Structure = Pick<Outline, 'sections' | 'all' | 'rootInline' | 'rootCounts' | 'placeholders' | 'closingLine' | 'closingEndLine'>;
+
+/** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
+function outlineOf(table: LineTable, structure: Structure): Outline {
+  const lineCount = table.lineCount;
   let prefix: Int32Array | undefined;
   return {
+    ...structure,
     lineCount,
-    sections: roots,
-    all,
-    rootInline,
-    rootCounts,
-    placeholders,
-    closingLine,
-    closingEndLine,
     line: (i) => table.line(i),
     charsBetween(from, to) {
       if (prefix === undefined) {
@@ -237,4 +243,78 @@ export function parse(table: LineTable): Outline {
       return prefix[to + 1] - prefix[from];
     },
   };
+}
+
+/** Index of the last section that starts on or before `line`, or -1. */
+function lastAtOrBefore(all: readonly Section[], line: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid].line <= line) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo - 1;
+}
+
+function sameScan(a: LineInfo, b: LineInfo): boolean {
+  const same = (x: object | undefined, y: object | undefined) => (x === undefined || y === undefined ? x === y : sameFlat(x, y));
+  const sameAll = (x: readonly object[] | undefined, y: readonly object[] | undefined) =>
+    x === undefined || y === undefined ? x === y : x.length === y.length && x.every((v, i) => sameFlat(v, y[i]));
+  return (
+    a.blank === b.blank &&
+    a.startsWithInline === b.startsWithInline &&
+    a.listIntro === b.listIntro &&
+    a.closing === b.closing &&
+    same(a.marker, b.marker) &&
+    same(a.count, b.count) &&
+    sameAll(a.inline, b.inline) &&
+    sameAll(a.placeholders, b.placeholders)
+  );
+}
+
+/**
+ * The outline after an edit that replaced lines `first`… with as many lines (`before`: their scans before it), built
+ * from `previous` without walking the document; undefined when the edit may have changed it (then parse).
+ *
+ * Sections hold nothing that depends on a line's length or 字数, so they are shared with `previous` when every
+ * edited line scans the same (markers, enumerations, counts, placeholders and blankness, all at the same columns),
+ * the titles it is or may become part of read the same, the bare flag of a title ending on it is the same and its
+ * placeholders read the same. An attachment or contents line (附件：, 目录) is never taken this way: its words decide
+ * what the numbered lines after it are.
+ */
+export function reparse(previous: Outline, table: LineTable, first: number, before: readonly LineInfo[]): Outline | undefined {
+  if (previous.lineCount !== table.lineCount) {
+    return undefined;
+  }
+  const { all, placeholders } = previous;
+  for (let k = 0; k < before.length; k++) {
+    const l = first + k;
+    const now = table.info(l);
+    if (!sameScan(before[k], now) || now.listIntro === true) {
+      return undefined;
+    }
+    // only the last section starting on or before l can have l in its title or right after it (titles stop at a
+    // marker line)
+    const i = lastAtOrBefore(all, l);
+    if (i >= 0 && l <= all[i].titleEndLine + 1) {
+      const s = all[i];
+      const title = readTitle(table, s.line, s.marker);
+      if (title.text !== s.title || title.endLine !== s.titleEndLine || title.endCharacter !== s.titleEndCharacter || isBare(table, s) !== s.bare) {
+        return undefined;
+      }
+    }
+    if (now.placeholders !== undefined) {
+      const text = table.line(l);
+      for (const p of placeholders) {
+        if (p.line === l && p.text !== text.slice(p.span.start, p.span.end)) {
+          return undefined;
+        }
+      }
+    }
+  }
+  return outlineOf(table, previous);
 }

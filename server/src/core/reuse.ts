@@ -2,15 +2,13 @@
  * When may the analysis of one version stand for the next? The rules see a document only through its Outline: the
  * sections and what hangs on them, and the text of the lines they read with `outline.line(i)`. So if the new
  * outline has the same structure and none of the lines the analysis read has changed, the findings are the same.
- *
- * "Same structure" is every field of the outline the rules read, except two they never read: a section's
- * `endCharacter` and `charsBetween` (字数). Typing in a body line changes exactly those; a test checks that the rules
- * do not read them.
+ * "Same structure" is every field of the outline except `charsBetween` (字数), which the rules do not read (if one
+ * did, nothing would be reused: see `track`). Sections hold no line lengths, so typing in body text leaves it alone.
  */
 import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
 
 /** Flat objects (markers, inline items, spans) with the same own values. */
-function sameFlat(a: object, b: object): boolean {
+export function sameFlat(a: object, b: object): boolean {
   if (a === b) {
     return true;
   }
@@ -60,6 +58,10 @@ function sameSection(a: Section, b: Section): boolean {
 export function sameStructure(a: Outline, b: Outline): boolean {
   if (a === b) {
     return true;
+  }
+  if (a.lineCount === b.lineCount && a.all === b.all && a.rootInline === b.rootInline && a.rootCounts === b.rootCounts && a.placeholders === b.placeholders &&
+    a.closingLine === b.closingLine && a.closingEndLine === b.closingEndLine) {
+    return true; // the same sections, shared by reparse
   }
   if (
     a.lineCount !== b.lineCount ||

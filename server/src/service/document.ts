@@ -8,18 +8,23 @@ import { Analysis, reanalyze, TrackedAnalysis } from '../core/analyze';
 import type { Config } from '../core/config';
 import { LineTable } from '../core/lines';
 import type { Outline } from '../core/model';
-import { parse } from '../core/parser';
+import { parse, reparse } from '../core/parser';
+import type { LineInfo } from '../core/scanner';
 import type { LineRange } from '../core/reuse';
 
 /** How many edits back the document remembers which lines changed. */
 const JOURNAL_LENGTH = 64;
 
-/** One applied edit: lines first … first+removed-1 were replaced by first … first+inserted-1; `revision` after it. */
+/**
+ * One applied edit: lines first … first+removed-1 were replaced by first … first+inserted-1; `revision` after it;
+ * `before`, the scans of the replaced lines (kept for the last edit only).
+ */
 interface JournalEntry {
   readonly revision: number;
   readonly first: number;
   readonly removed: number;
   readonly inserted: number;
+  before?: readonly LineInfo[];
 }
 
 export class GongwenDocument {
@@ -42,10 +47,19 @@ export class GongwenDocument {
     return this.table.lineCount;
   }
 
-  /** The outline of the current version (built at most once per version). */
+  /**
+   * The outline of the current version, built at most once per version: after one edit that kept the number of
+   * lines, from the previous outline when the edit left its structure alone (typing in text); else parsed.
+   */
   get outline(): Outline {
-    if (this.cached === undefined || this.cached.revision !== this.table.version) {
-      this.cached = { revision: this.table.version, outline: parse(this.table) };
+    const revision = this.table.version;
+    if (this.cached === undefined || this.cached.revision !== revision) {
+      const last = this.journal[this.journal.length - 1];
+      const reused =
+        this.cached !== undefined && last?.before !== undefined && last.revision === revision && this.cached.revision === revision - 1 && last.removed === last.inserted
+          ? reparse(this.cached.outline, this.table, last.first, last.before)
+          : undefined;
+      this.cached = { revision, outline: reused ?? parse(this.table) };
     }
     return this.cached.outline;
   }
@@ -91,14 +105,18 @@ export class GongwenDocument {
     for (const change of changes) {
       if ('range' in change) {
         const { start, end } = change.range;
-        const { firstLine, removed, inserted } = this.table.applyEdit({
+        const { firstLine, removed, inserted, before } = this.table.applyEdit({
           startLine: start.line,
           startCharacter: start.character,
           endLine: end.line,
           endCharacter: end.character,
           text: change.text,
         });
-        this.journal.push({ revision: this.table.version, first: firstLine, removed, inserted });
+        const previous = this.journal[this.journal.length - 1];
+        if (previous !== undefined) {
+          previous.before = undefined;
+        }
+        this.journal.push({ revision: this.table.version, first: firstLine, removed, inserted, before });
         if (this.journal.length > JOURNAL_LENGTH) {
           this.journal.shift();
         }

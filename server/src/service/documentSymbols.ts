@@ -82,7 +82,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
       });
       children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
-    const range = { start: { line: s.line, character: 0 }, end: { line: s.endLine, character: s.endCharacter } };
+    const range = { start: { line: s.line, character: 0 }, end: { line: s.endLine, character: outline.line(s.endLine).length } };
     const selectionRange = {
       start: { line: s.line, character: s.marker.start },
       end: { line: s.titleEndLine, character: Math.max(s.titleEndCharacter, s.titleEndLine === s.line ? s.marker.end : 0) },
