@@ -44,11 +44,29 @@ export function outlineSize(outline: Outline, config: Config): number {
   return n;
 }
 
+interface Filter {
+  kept(s: Section): boolean;
+  keptInline(s: Section, j: number): boolean;
+}
+
+/** The last filter for each list of sections (an outline built from the previous one shares them). */
+const filters = new WeakMap<readonly Section[], { maxItems: number; inlineItems: boolean; filter: Filter }>();
+
 /**
  * Which sections and inline items stay in an outline over `config.outlineMaxItems` (the outermost levels), as
  * `kept(section)` and `keptInline(section, j)`; everything when the outline fits.
  */
-function outlineFilter(outline: Outline, config: Config): { kept(s: Section): boolean; keptInline(s: Section, j: number): boolean } {
+function outlineFilter(outline: Outline, config: Config): Filter {
+  const last = filters.get(outline.all);
+  if (last !== undefined && last.maxItems === config.outlineMaxItems && last.inlineItems === config.inlineItems) {
+    return last.filter;
+  }
+  const filter = makeFilter(outline, config);
+  filters.set(outline.all, { maxItems: config.outlineMaxItems, inlineItems: config.inlineItems, filter });
+  return filter;
+}
+
+function makeFilter(outline: Outline, config: Config): Filter {
   const depths: number[] = [];
   const first: number[] = []; // index in `depths` of each section
   for (const s of outline.all) {
