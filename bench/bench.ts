@@ -216,13 +216,26 @@ function carrying(results: readonly unknown[]): number {
 const localize: Localize = (template, ...args) => template.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m));
 
 /** The gongwen engine in this process: change, outline, symbols, folding, analysis and diagnostics per version. */
-function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config: Config): { open: number; edit: Stats } {
+interface EngineRun {
+  open: number;
+  edit: Stats;
+  /** Edits after which the outline was built from the previous one, and the analysis kept. */
+  reused: { outline: number; analysis: number };
+}
+
+function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config: Config): EngineRun {
   const path = `meeting-pack-${lines}.gongwen`;
+  const reused = { outline: 0, analysis: 0 };
+  let last: { sections: unknown; analysis: unknown } | undefined;
   const answer = (doc: GongwenDocument) => {
     const outline = doc.outline;
     documentSymbols(outline, config, localize);
     foldingRanges(outline, VSCODE_FOLDING_RANGE_LIMIT);
-    toDiagnostics(doc.analysis(config, path), localize);
+    const analysis = doc.analysis(config, path);
+    toDiagnostics(analysis, localize);
+    reused.outline += last?.sections === outline.all ? 1 : 0;
+    reused.analysis += last?.analysis === analysis ? 1 : 0;
+    last = { sections: outline.all, analysis };
   };
   let t = performance.now();
   const doc = new GongwenDocument(`file:///bench/${path}`, 'gongwen', 1, corpus.gongwen);
@@ -236,7 +249,7 @@ function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config
     answer(doc);
     times.push(performance.now() - t);
   }
-  return { open, edit: stats(times) };
+  return { open, edit: stats(times), reused };
 }
 
 interface MarkdownRun {
@@ -315,7 +328,7 @@ interface SizeResult {
   chars: number;
   headings: number;
   server: ServerRun;
-  engine: { open: number; edit: Stats };
+  engine: EngineRun;
   markdown: MarkdownRun;
   floor: { open: number; edit: Stats; headings: number };
 }
@@ -328,11 +341,11 @@ function table(results: readonly SizeResult[], edits: number, at: Options['at'])
   const kB = (n: number) => (n < 10240 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024).toFixed(0)} kB`);
   const main = [
     '| lines | headings | gongwen server, median / p95 | Markdown service, median / p95 | floor, median / p95 | Markdown ÷ gongwen | gongwen ÷ floor | server RSS growth on open |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const context = [
-    '| lines | gongwen engine in process, median / p95 | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | carrying those answers (stringify, UTF-8, parse) | carrying ÷ floor | Markdown + carrying its answers ÷ gongwen server | open, first answers: server / engine / Markdown |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| lines | gongwen engine in process, median / p95 | outline from the previous one / analysis kept | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | carrying those answers (stringify, UTF-8, parse) | carrying ÷ floor | Markdown + carrying its answers ÷ gongwen server | open, first answers: server / engine / Markdown |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const md = r.markdown;
@@ -345,7 +358,7 @@ function table(results: readonly SizeResult[], edits: number, at: Options['at'])
         `${((r.server.rssAfterOpen - r.server.rssBefore) / MB).toFixed(1)} MB |`,
     );
     context.push(
-      `| ${r.lines.toLocaleString('en')} | ${ms(r.engine.edit.median)} / ${ms(r.engine.edit.p95)} ms | ${ratio(r.engine.edit.median)} | ` +
+      `| ${r.lines.toLocaleString('en')} | ${ms(r.engine.edit.median)} / ${ms(r.engine.edit.p95)} ms | ${r.engine.reused.outline} / ${r.engine.reused.analysis} of ${edits} edits | ${ratio(r.engine.edit.median)} | ` +
         `${kB(p.symbols)} + ${kB(p.folding)} + ${kB(p.diagnostics)} | ${ms(p.json)} ms | ${times(p.json / r.floor.edit.median)} | ` +
         `${md.edit !== undefined && md.carrying !== undefined ? times((md.edit.median + md.carrying) / r.server.edit.median) : 'crash'} | ` +
         `${ms(r.server.open)} / ${ms(r.engine.open)} / ${md.open !== undefined ? ms(md.open) : 'crash'} ms |`,
