@@ -1,7 +1,8 @@
 /**
  * A text document backed by the incremental line table: it takes the content changes of incremental sync as
  * vscode-languageserver-textdocument's TextDocument does, with the same positions and line breaks, but an edit only
- * re-scans the lines it touches. The outline is built once per version and cached.
+ * re-scans the lines it touches. The outline and the analysis are made at most once per version, and taken over from
+ * the version before when the edits since left them as they were (a journal of the edited lines tells).
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { Analysis, reanalyze, TrackedAnalysis } from '../core/analyze';
