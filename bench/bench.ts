@@ -341,7 +341,7 @@ function table(results: readonly SizeResult[], edits: number, at: Options['at'])
   const kB = (n: number) => (n < 10240 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024).toFixed(0)} kB`);
   const main = [
     '| lines | headings | gongwen server, median / p95 | Markdown service, median / p95 | floor, median / p95 | Markdown ÷ gongwen | gongwen ÷ floor | server RSS growth on open |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const context = [
     '| lines | gongwen engine in process, median / p95 | outline from the previous one / analysis kept | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | carrying those answers (stringify, UTF-8, parse) | carrying ÷ floor | Markdown + carrying its answers ÷ gongwen server | open, first answers: server / engine / Markdown |',
