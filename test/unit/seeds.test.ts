@@ -1,12 +1,17 @@
 /**
  * The acceptance checks of the language server issue on the real documents in ../shared/seeds (reference material,
- * not project files). The tests run when the folder is there and say so when it is not; nothing else depends on it.
+ * not project files), and keystrokes typed into them. The tests run when the folder is there and say so when it is not;
+ * nothing else depends on it.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { analysisOf, outlineOf, ROOT } from './helpers';
+import { analyze } from '../../server/src/core/analyze';
+import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { GongwenDocument } from '../../server/src/service/document';
+import { prng } from '../support/prng';
+import { analysisOf, outlineOf, plain, ROOT } from './helpers';
 
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
 const files = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -70,5 +75,30 @@ for (const name of files.filter((f) => /^00[134]/.test(f))) {
     const expected = (text.match(/(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff0-9])\*+(?=[\u4e00-\u9fff])(?![^\n]*\*\*$)/g) ?? []);
     assert.ok(flagged.length > 0, prefix);
     assert.deepEqual(flagged.sort(), expected.sort(), prefix);
+  });
+}
+
+for (const name of files) {
+  test(`seed ${name}: 400 keystrokes (typing, backspace, Enter; half at line ends): outline and analysis as a fresh parse`, () => {
+    const random = prng(name.length * 7919 + files.indexOf(name));
+    const doc = new GongwenDocument('file:///seed.txt', 'gongwen', 1, readFileSync(join(SEEDS, name), 'utf8'));
+    const typed = '的一是。、XX（）1.二、（三）①：*\n';
+    let previous = doc.analysis(DEFAULT_CONFIG, name);
+    let kept = 0;
+    for (let i = 0; i < 400; i++) {
+      const line = Math.floor(random() * doc.lineCount);
+      const length = doc.lineText(line).length;
+      const at = random() < 0.5 ? length : Math.floor(random() * (length + 1));
+      const backspace = at > 0 && random() < 0.25;
+      const start = { line, character: backspace ? at - 1 : at };
+      doc.update([{ range: { start, end: { line, character: at } }, text: backspace ? '' : typed[Math.floor(random() * typed.length)] }], i + 2);
+      const fresh = outlineOf(doc.getText());
+      const analysis = doc.analysis(DEFAULT_CONFIG, name);
+      assert.deepEqual(analysis, analyze(fresh, DEFAULT_CONFIG, name), `keystroke ${i}: analysis`);
+      assert.deepEqual(plain(doc.outline.sections), plain(fresh.sections), `keystroke ${i}: outline`);
+      kept += analysis === previous ? 1 : 0;
+      previous = analysis;
+    }
+    assert.ok(kept > 0, 'some keystrokes keep the analysis');
   });
 }
