@@ -66,18 +66,13 @@ export function startServer(connection: Connection, host: Host): void {
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
   const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
-  async function analysisOf(doc: GongwenDocument): Promise<Analysis> {
-    const { config, path } = await settings.get(doc.uri);
-    return doc.analysis(config, path);
-  }
-
   /** The findings of a served document (undefined for one that is not served); tells the client the status. */
   async function findingsOf(doc: GongwenDocument): Promise<Analysis | undefined> {
     if (!served(doc)) {
       return undefined;
     }
-    const analysis = await analysisOf(doc);
-    const { config } = await settings.get(doc.uri);
+    const { config, path } = await settings.get(doc.uri);
+    const analysis = doc.analysis(config, path);
     const outlineItems = outlineSize(doc.outline, config);
     const status: StatusParams = {
       uri: doc.uri,
