@@ -4,7 +4,7 @@
  */
 import type { LineTable } from './lines';
 import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
-import { sameFlat } from './reuse';
+import { sameScan } from './reuse';
 import { findTerminator, isSpace, LineInfo, Marker, trimTitleEnd } from './scanner';
 
 /** A title never spans more than this many lines (SPEC §3). */
@@ -245,35 +245,19 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
   };
 }
 
-/** Index of the last section that starts on or before `line`, or -1. */
-function lastAtOrBefore(all: readonly Section[], line: number): number {
+/** Index of the first item on line `line` or after it (items in line order), or `items.length`. */
+function firstFrom(items: readonly { readonly line: number }[], line: number): number {
   let lo = 0;
-  let hi = all.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (all[mid].line <= line) {
+    if (items[mid].line < line) {
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
-  return lo - 1;
-}
-
-function sameScan(a: LineInfo, b: LineInfo): boolean {
-  const same = (x: object | undefined, y: object | undefined) => (x === undefined || y === undefined ? x === y : sameFlat(x, y));
-  const sameAll = (x: readonly object[] | undefined, y: readonly object[] | undefined) =>
-    x === undefined || y === undefined ? x === y : x.length === y.length && x.every((v, i) => sameFlat(v, y[i]));
-  return (
-    a.blank === b.blank &&
-    a.startsWithInline === b.startsWithInline &&
-    a.listIntro === b.listIntro &&
-    a.closing === b.closing &&
-    same(a.marker, b.marker) &&
-    same(a.count, b.count) &&
-    sameAll(a.inline, b.inline) &&
-    sameAll(a.placeholders, b.placeholders)
-  );
+  return lo;
 }
 
 /**
@@ -299,7 +283,7 @@ export function reparse(previous: Outline, table: LineTable, first: number, befo
     }
     // only the last section starting on or before l can have l in its title or right after it (titles stop at a
     // marker line)
-    const i = lastAtOrBefore(all, l);
+    const i = firstFrom(all, l + 1) - 1;
     if (i >= 0 && l <= all[i].titleEndLine + 1) {
       const s = all[i];
       const title = readTitle(table, s.line, s.marker);
@@ -309,8 +293,9 @@ export function reparse(previous: Outline, table: LineTable, first: number, befo
     }
     if (now.placeholders !== undefined) {
       const text = table.line(l);
-      for (const p of placeholders) {
-        if (p.line === l && p.text !== text.slice(p.span.start, p.span.end)) {
+      for (let p = firstFrom(placeholders, l); p < placeholders.length && placeholders[p].line === l; p++) {
+        const { span, text: was } = placeholders[p];
+        if (was !== text.slice(span.start, span.end)) {
           return undefined;
         }
       }

@@ -6,9 +6,10 @@
  * did, nothing would be reused: see `track`). Sections hold no line lengths, so typing in body text leaves it alone.
  */
 import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
+import type { LineInfo } from './scanner';
 
 /** Flat objects (markers, inline items, spans) with the same own values. */
-export function sameFlat(a: object, b: object): boolean {
+function sameFlat(a: object, b: object): boolean {
   if (a === b) {
     return true;
   }
@@ -31,6 +32,25 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
     }
   }
   return true;
+}
+
+/** Two optional flat objects, or two optional lists of them, with the same values. */
+const sameOptional = (x: object | undefined, y: object | undefined) => (x === undefined || y === undefined ? x === y : sameFlat(x, y));
+const sameOptionalList = (x: readonly object[] | undefined, y: readonly object[] | undefined) =>
+  x === undefined || y === undefined ? x === y : sameList(x, y, sameFlat);
+
+/** Two scans of a line alike in everything but 字数 (`chars`): markers, enumerations, counts, placeholders, blankness. */
+export function sameScan(a: LineInfo, b: LineInfo): boolean {
+  return (
+    a.blank === b.blank &&
+    a.startsWithInline === b.startsWithInline &&
+    a.listIntro === b.listIntro &&
+    a.closing === b.closing &&
+    sameOptional(a.marker, b.marker) &&
+    sameOptional(a.count, b.count) &&
+    sameOptionalList(a.inline, b.inline) &&
+    sameOptionalList(a.placeholders, b.placeholders)
+  );
 }
 
 const sameInline = (x: InlineRef, y: InlineRef) => x.line === y.line && sameFlat(x.item, y.item);
