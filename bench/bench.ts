@@ -59,7 +59,10 @@ function options(argv: readonly string[]): Options {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   return {
-    sizes: (get('--sizes') ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0),
+    sizes: (get('--sizes') ?? '1000,10000,100000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
     edits: Number(get('--edits') ?? 200),
     seed: Number(get('--seed') ?? 4),
     profile: get('--profile'),
@@ -76,7 +79,8 @@ interface Edit {
   text: string;
 }
 
-const TYPED = '的一是在了和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所起政好战无农使性前等反体合斗路图把结里正新开论之物从当两些还天资事队批如应形想制心样干都向变关点育重其思与间内去因件日利相由压员气业代全组数果期导平各基或月，。、';
+const TYPED =
+  '的一是在了和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所起政好战无农使性前等反体合斗路图把结里正新开论之物从当两些还天资事队批如应形想制心样干都向变关点育重其思与间内去因件日利相由压员气业代全组数果期导平各基或月，。、';
 
 function makeEdits(corpus: Corpus, count: number, seed: number, at: Options['at']): { gongwen: Edit[]; markdown: Edit[] } {
   const random = prng(seed);
@@ -91,7 +95,8 @@ function makeEdits(corpus: Corpus, count: number, seed: number, at: Options['at'
       continue;
     }
     // the column after which a character is typed or before which one is deleted
-    const character = at === 'line-end' ? text.length : backspace ? 1 + Math.floor(random() * text.length) : Math.floor(random() * (text.length + 1));
+    const character =
+      at === 'line-end' ? text.length : backspace ? 1 + Math.floor(random() * text.length) : Math.floor(random() * (text.length + 1));
     const edit: Edit = backspace
       ? { line, character: character - 1, deleted: 1, text: '' }
       : { line, character, deleted: 0, text: TYPED[Math.floor(random() * TYPED.length)] };
@@ -195,7 +200,12 @@ async function runServer(corpus: Corpus, edits: readonly Edit[], lines: number, 
  */
 function jsonCost(raw: { symbols: unknown; folding: unknown; diagnostics: unknown }): ServerRun['payload'] {
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
-  return { symbols: bytes(raw.symbols), folding: bytes(raw.folding), diagnostics: bytes(raw.diagnostics), json: carrying([raw.symbols, raw.folding, raw.diagnostics]) };
+  return {
+    symbols: bytes(raw.symbols),
+    folding: bytes(raw.folding),
+    diagnostics: bytes(raw.diagnostics),
+    json: carrying([raw.symbols, raw.folding, raw.diagnostics]),
+  };
 }
 
 /** Median time to carry these answers from a server to its client as vscode-jsonrpc does (see jsonCost). */
@@ -375,7 +385,7 @@ function table(results: readonly SizeResult[], edits: number, at: Options['at'])
     ...main,
     '',
     'Context: the gongwen engine measured like the Markdown service (in process, no JSON-RPC: apply the change, outline,',
-    'symbols, folding, analysis and the full diagnostic list); the size of the server\'s answers to the last edit, and',
+    "symbols, folding, analysis and the full diagnostic list); the size of the server's answers to the last edit, and",
     'what carrying them costs by itself (JSON.stringify + UTF-8 encoding in the server, decoding + JSON.parse in the',
     'client, as vscode-jsonrpc does): a lower bound for any server that sends these answers. The Markdown service',
     'is measured in process; "+ carrying" adds what carrying its own answers to the last edit would cost.',
@@ -398,13 +408,21 @@ function targets(results: readonly SizeResult[]): Target[] {
   if (ten !== undefined) {
     const md = ten.markdown.edit;
     const speedup = md !== undefined ? md.median / ten.server.edit.median : Infinity;
-    out.push({ name: '10,000 lines: ≥ 50× faster per edit than the Markdown service', value: md !== undefined ? times(speedup) : 'Markdown crashed', met: speedup >= 50 });
+    out.push({
+      name: '10,000 lines: ≥ 50× faster per edit than the Markdown service',
+      value: md !== undefined ? times(speedup) : 'Markdown crashed',
+      met: speedup >= 50,
+    });
     const overFloor = ten.server.edit.median / ten.floor.edit.median;
     out.push({ name: '10,000 lines: within 3× of the split + regex floor', value: times(overFloor), met: overFloor <= 3 });
   }
   if (hundred !== undefined) {
     const ok = hundred.server.crashed === undefined && hundred.server.answers.symbols > 0 && hundred.server.errors.length === 0;
-    out.push({ name: '100,000 lines: answers, no crash', value: `${hundred.server.crashed !== undefined ? `crash (${hundred.server.crashed}); ` : ''}${hundred.server.answers.symbols} symbols, ${hundred.server.answers.folding} folding ranges, ${hundred.server.answers.diagnostics} diagnostics, ${hundred.server.errors.length} errors logged`, met: ok });
+    out.push({
+      name: '100,000 lines: answers, no crash',
+      value: `${hundred.server.crashed !== undefined ? `crash (${hundred.server.crashed}); ` : ''}${hundred.server.answers.symbols} symbols, ${hundred.server.answers.folding} folding ranges, ${hundred.server.answers.diagnostics} diagnostics, ${hundred.server.errors.length} errors logged`,
+      met: ok,
+    });
     if (ten !== undefined) {
       const growth = hundred.server.edit.median / ten.server.edit.median;
       out.push({ name: '100,000 lines: time per edit ≤ 12× the 10,000-line time', value: times(growth), met: growth <= 12 });
@@ -425,7 +443,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${lines} lines (${corpus.headings} headings): server…`);
     const server = await runServer(corpus, edits.gongwen, lines, opts);
     process.stderr.write(` ${ms(server.edit.median)} ms; engine in process…`);
-    const engine = runEngine(corpus, edits.gongwen, lines, opts.maxItems !== undefined ? { ...DEFAULT_CONFIG, outlineMaxItems: opts.maxItems } : DEFAULT_CONFIG);
+    const engine = runEngine(
+      corpus,
+      edits.gongwen,
+      lines,
+      opts.maxItems !== undefined ? { ...DEFAULT_CONFIG, outlineMaxItems: opts.maxItems } : DEFAULT_CONFIG,
+    );
     process.stderr.write(` ${ms(engine.edit.median)} ms; markdown…`);
     const markdown = await runMarkdown(corpus, edits.markdown, lines);
     process.stderr.write(` ${markdown.crashed !== undefined ? 'crash' : ms(markdown.edit?.median) + ' ms'}; floor…`);
@@ -451,7 +474,9 @@ async function main(): Promise<void> {
     table(results, opts.edits, opts.at),
     '',
     'Targets (medians):',
-    ...(met.length > 0 ? met.map((t) => `- [${t.met ? 'x' : ' '}] ${t.name}: ${t.value}`) : ['- (none at these sizes: the targets are at 10,000 and 100,000 lines)']),
+    ...(met.length > 0
+      ? met.map((t) => `- [${t.met ? 'x' : ' '}] ${t.name}: ${t.value}`)
+      : ['- (none at these sizes: the targets are at 10,000 and 100,000 lines)']),
     '',
     `Machine: ${machine}. Folding range limit announced: ${VSCODE_FOLDING_RANGE_LIMIT} (as VS Code). ` +
       `gongwen.outline.maxItems: ${opts.maxItems ?? `${DEFAULT_CONFIG.outlineMaxItems} (default)`}.`,
@@ -466,6 +491,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
 });

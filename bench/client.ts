@@ -91,7 +91,12 @@ export class ServerClient {
       workspaceFolders: null,
       locale: 'en',
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          diagnostics: { refreshSupport: true },
+        },
         textDocument: {
           synchronization: { dynamicRegistration: true, didSave: true },
           documentSymbol: { dynamicRegistration: true, hierarchicalDocumentSymbolSupport: true, labelSupport: true },
@@ -109,7 +114,10 @@ export class ServerClient {
   }
 
   async change(uri: string, version: number, change: TextDocumentContentChangeEvent): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
   }
 
   /**

@@ -35,7 +35,10 @@ const MATERIALS_PER_MEETING = 20;
 
 function stripDecoration(text: string): string {
   // Markdown heading marks and bold around a title; a `**` inside text (20**年) is a placeholder and stays
-  return text.replace(/^\s*#{1,6}\s*/, '').replace(/^(\*\*|__)|(\*\*|__)(?=\s|$)/g, '').trim();
+  return text
+    .replace(/^\s*#{1,6}\s*/, '')
+    .replace(/^(\*\*|__)|(\*\*|__)(?=\s|$)/g, '')
+    .trim();
 }
 
 /** Reads one example into a title and its lines, headings marked by the project's parser. */
@@ -67,7 +70,9 @@ function readMaterial(text: string): Material {
 }
 
 export function loadMaterials(dir: string): Material[] {
-  const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort();
   if (files.length === 0) {
     throw new Error(`no examples in ${dir}`);
   }
@@ -101,7 +106,12 @@ export interface Corpus {
 
 /** A pack of at least `lines` lines (whole materials; the last one is cut to size). */
 export function buildCorpus(materials: Material[], lines: number): Corpus {
-  const out: string[] = ['2026年度会议材料汇编', '', '本汇编收录年度各次会议的交流发言和书面材料，按会议先后编排，供参会同志会前阅读。', ''];
+  const out: string[] = [
+    '2026年度会议材料汇编',
+    '',
+    '本汇编收录年度各次会议的交流发言和书面材料，按会议先后编排，供参会同志会前阅读。',
+    '',
+  ];
   const levels: number[] = [0, 0, 0, 0];
   let meeting = 0;
   let material = 0;

@@ -2,4 +2,8 @@
 'use strict';
 // `gongwen-outline check … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 2));
-require('../dist/cli.js').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require('../dist/cli.js')
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -15,7 +15,10 @@ export function normalizeLanguages(value: unknown): string[] {
   if (!Array.isArray(value)) {
     return [...DEFAULT_LANGUAGES];
   }
-  const ids = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v.length > 0);
+  const ids = value
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   return [...new Set(ids)];
 }
 

@@ -62,7 +62,11 @@ export class StatusBar implements vscode.Disposable {
     tooltip.appendMarkdown('\n\n');
     if (status.outlineShown < status.outlineItems) {
       tooltip.appendText(
-        vscode.l10n.t('The outline shows the outermost {0} of {1} entries (setting gongwen.outline.maxItems).', status.outlineShown, status.outlineItems),
+        vscode.l10n.t(
+          'The outline shows the outermost {0} of {1} entries (setting gongwen.outline.maxItems).',
+          status.outlineShown,
+          status.outlineItems,
+        ),
       );
       tooltip.appendMarkdown('\n\n');
     }

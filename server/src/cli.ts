@@ -33,7 +33,6 @@ const CLI_MESSAGES = {
   summary: '{0} files checked: {1} problems, {2} errors.',
 } as const;
 
-
 const t = l10n.t;
 
 function setupLocale(): void {
@@ -256,7 +255,13 @@ function runCheck(args: string[], write: (s: string) => void): number {
     return { file, profile: analysis.profile.id, diagnostics };
   });
   if (format === 'json') {
-    write(JSON.stringify(report.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2) + '\n');
+    write(
+      JSON.stringify(
+        report.map(({ file, diagnostics }) => ({ file, diagnostics })),
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     for (const r of report) {
       for (const d of r.diagnostics) {
@@ -268,7 +273,11 @@ function runCheck(args: string[], write: (s: string) => void): number {
   return errors > 0 && !flags.has('exit-zero') ? 1 : 0;
 }
 
-export async function main(argv: string[], write = (s: string) => void process.stdout.write(s), writeErr = (s: string) => void process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: string[],
+  write = (s: string) => void process.stdout.write(s),
+  writeErr = (s: string) => void process.stderr.write(s),
+): Promise<number> {
   setupLocale();
   const [command, ...rest] = argv;
   try {

@@ -30,7 +30,6 @@ import { workspaceSymbols } from './service/workspaceSymbols';
 import { StatusNotificationMethod, StatusParams, TrustNotificationMethod, TrustParams } from './protocol';
 import { Settings, WORKSPACE_FILE } from './settings';
 
-
 /** Push mode waits this long after the last keystroke before it publishes. */
 const PUSH_DEBOUNCE_MS = 150;
 
@@ -94,18 +93,21 @@ export function startServer(connection: Connection, host: Host): void {
 
   function schedulePush(doc: GongwenDocument): void {
     pending.get(doc.uri)?.dispose();
-    pending.set(doc.uri, host.setTimeout(() => {
-      pending.delete(doc.uri);
-      const version = doc.version;
-      diagnosticsOf(doc).then(
-        (diagnostics) => {
-          if (documents.get(doc.uri) === doc && doc.version === version) {
-            void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-          }
-        },
-        (e) => connection.console.error(`diagnostics failed: ${String(e)}`),
-      );
-    }, PUSH_DEBOUNCE_MS));
+    pending.set(
+      doc.uri,
+      host.setTimeout(() => {
+        pending.delete(doc.uri);
+        const version = doc.version;
+        diagnosticsOf(doc).then(
+          (diagnostics) => {
+            if (documents.get(doc.uri) === doc && doc.version === version) {
+              void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+            }
+          },
+          (e) => connection.console.error(`diagnostics failed: ${String(e)}`),
+        );
+      }, PUSH_DEBOUNCE_MS),
+    );
   }
 
   function refreshAll(): void {
@@ -134,7 +136,7 @@ export function startServer(connection: Connection, host: Host): void {
         const result = await handler(doc, params, token);
         return token.isCancellationRequested ? new ResponseError<never>(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
       } catch (e) {
-        connection.console.error(`${name} failed for ${doc.uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        connection.console.error(`${name} failed for ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         return empty;
       }
     };
@@ -226,36 +228,48 @@ export function startServer(connection: Connection, host: Host): void {
     refreshAll();
   });
 
-  connection.onDocumentSymbol(runSafe('documentSymbol', [], async (doc) => {
-    if (!served(doc)) {
-      return [];
-    }
-    const { config } = await settings.get(doc.uri);
-    return documentSymbols(doc.outline, config, t);
-  }));
+  connection.onDocumentSymbol(
+    runSafe('documentSymbol', [], async (doc) => {
+      if (!served(doc)) {
+        return [];
+      }
+      const { config } = await settings.get(doc.uri);
+      return documentSymbols(doc.outline, config, t);
+    }),
+  );
 
   connection.onFoldingRanges(runSafe('foldingRange', [], (doc) => (served(doc) ? foldingRanges(doc.outline, foldingLimit) : [])));
 
   // A client that sends the resultId of its last report gets `unchanged` when the findings are the same: most
   // keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
-  connection.languages.diagnostics.on(runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, async (doc, params): Promise<DocumentDiagnosticReport> => {
-    const findings = (await findingsOf(doc))?.diagnostics ?? [];
-    const last = reports.get(doc);
-    if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
-      last.findings = findings;
-      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
-    }
-    const resultId = String(++lastResultId);
-    reports.set(doc, { resultId, findings });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics({ diagnostics: findings }, t) };
-  }));
+  connection.languages.diagnostics.on(
+    runSafe(
+      'diagnostic',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] },
+      async (doc, params): Promise<DocumentDiagnosticReport> => {
+        const findings = (await findingsOf(doc))?.diagnostics ?? [];
+        const last = reports.get(doc);
+        if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
+          last.findings = findings;
+          return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+        }
+        const resultId = String(++lastResultId);
+        reports.set(doc, { resultId, findings });
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics({ diagnostics: findings }, t) };
+      },
+    ),
+  );
 
   connection.onCodeAction(runSafe('codeAction', [], (doc, params) => codeActions(doc.uri, params.context.diagnostics, t)));
 
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       const open = [...documents.values()].filter(served);
-      const result = workspaceSymbols(open.map((d) => ({ uri: d.uri, outline: d.outline })), params.query, DEFAULT_CONFIG.titleMaxLength);
+      const result = workspaceSymbols(
+        open.map((d) => ({ uri: d.uri, outline: d.outline })),
+        params.query,
+        DEFAULT_CONFIG.titleMaxLength,
+      );
       return token.isCancellationRequested ? [] : result;
     } catch (e) {
       connection.console.error(`workspaceSymbol failed: ${String(e)}`);

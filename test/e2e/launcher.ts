@@ -126,9 +126,10 @@ async function killGroup(child: ChildProcess): Promise<void> {
       // already gone
     }
   };
-  const exited = child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   signalGroup('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
   signalGroup('SIGKILL');
@@ -150,9 +151,12 @@ function cliPassThrough(args: Args, tmp: string): number {
     paths.node24,
     [
       paths.codeServerEntry,
-      '--config', path.join(tmp, 'config.yaml'),
-      '--user-data-dir', first(args, 'user-data-dir') ?? path.join(tmp, 'user-data'),
-      '--extensions-dir', first(args, 'extensions-dir') ?? path.join(tmp, 'extensions'),
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--user-data-dir',
+      first(args, 'user-data-dir') ?? path.join(tmp, 'user-data'),
+      '--extensions-dir',
+      first(args, 'extensions-dir') ?? path.join(tmp, 'extensions'),
       ...cliArgs,
     ],
     { stdio: 'inherit', env: serverEnv(tmp, {}) },
@@ -183,7 +187,9 @@ function registerLanguagePacks(extensionsDir: string, userDataDir: string): void
     publisher: string;
     name: string;
     version: string;
-    contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    contributes?: {
+      localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[];
+    };
   }
   const packs: Record<string, { hash: string; label?: string; extensions: unknown[]; translations: Record<string, string> }> = {};
   const dirs = fs.existsSync(extensionsDir) ? fs.readdirSync(extensionsDir) : [];
@@ -249,7 +255,7 @@ function startScreenshotService(getPage: () => Page | undefined): Promise<{ url:
           fs.mkdirSync(path.dirname(failed), { recursive: true });
           await page.screenshot({ path: `${failed}.png` }).catch(() => undefined);
           fs.writeFileSync(`${failed}.html`, await page.content().catch(() => ''));
-          throw new Error(`${(error as Error).message}\n(the workbench as it was: ${failed}.png and .html)`);
+          throw new Error(`${(error as Error).message}\n(the workbench as it was: ${failed}.png and .html)`, { cause: error });
         }
       }
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -311,8 +317,10 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
   const serverLog = path.join(tmp, 'server.log');
   const browserLog: string[] = [];
 
-  log(`VS Code ${versions.vscode} (commit ${versions.commit.slice(0, 10)}) from code-server ${versions.codeServer}, ` +
-    `server and web workbench on http://${authority}, extension host on Node 24, headless ${paths.chromium}`);
+  log(
+    `VS Code ${versions.vscode} (commit ${versions.commit.slice(0, 10)}) from code-server ${versions.codeServer}, ` +
+      `server and web workbench on http://${authority}, extension host on Node 24, headless ${paths.chromium}`,
+  );
 
   registerLanguagePacks(extensionsDir, userDataDir);
   let page: Page | undefined;
@@ -322,26 +330,36 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
     paths.node24,
     [
       paths.codeServerEntry,
-      '--config', path.join(tmp, 'config.yaml'),
-      '--auth', 'none',
-      '--bind-addr', authority,
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      authority,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--vscode-option', 'enable-smoke-test-driver',
+      '--vscode-option',
+      'enable-smoke-test-driver',
       ...(locale ? ['--locale', locale] : []),
     ],
-    { detached: true, stdio: ['ignore', serverOut, serverOut], env: serverEnv(tmp, { GONGWEN_E2E_OUTPUT: output, GONGWEN_E2E_SCREENSHOT_URL: screenshots.url }) },
+    {
+      detached: true,
+      stdio: ['ignore', serverOut, serverOut],
+      env: serverEnv(tmp, { GONGWEN_E2E_OUTPUT: output, GONGWEN_E2E_SCREENSHOT_URL: screenshots.url }),
+    },
   );
   let serverExit: string | undefined;
   server.on('exit', (code, signal) => (serverExit = `code-server exited (${code ?? signal})`));
 
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   const relaying = relay(output);
-  let code = 1;
+  let code: number;
   let broken = false; // the machinery failed (not the tests): show the server's and the workbench's logs
   try {
     await until('code-server to listen', 60_000, async () => {
@@ -355,8 +373,14 @@ async function runExtensionTests(args: Args, tmp: string): Promise<number> {
       executablePath: paths.chromium,
       headless: true,
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
       ],
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: locale ?? 'en-US' });

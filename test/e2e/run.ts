@@ -33,8 +33,10 @@ async function chooseVSCode(): Promise<Target> {
       if (wanted === 'desktop') {
         throw error;
       }
-      log(`@vscode/test-electron cannot download VS Code here (${(error as Error).message.split('\n')[0]}); ` +
-        'using the VS Code server and workbench of code-server instead');
+      log(
+        `@vscode/test-electron cannot download VS Code here (${(error as Error).message.split('\n')[0]}); ` +
+          'using the VS Code server and workbench of code-server instead',
+      );
     }
   }
   const started = Date.now();
@@ -47,7 +49,8 @@ async function chooseVSCode(): Promise<Target> {
   fs.chmodSync(paths.launcher, 0o755);
   return {
     executable: paths.launcher,
-    description: `VS Code ${v.vscode} (commit ${v.commit.slice(0, 10)}): the server and web workbench of code-server ` +
+    description:
+      `VS Code ${v.vscode} (commit ${v.commit.slice(0, 10)}): the server and web workbench of code-server ` +
       `${v.codeServer} in headless Chromium, through the launcher test/e2e/code`,
   };
 }
@@ -72,7 +75,12 @@ function packageExtension(): string {
   fs.rmSync(dest, { recursive: true, force: true });
   const files = unzip(vsix, dest).filter((f) => f.startsWith('extension/'));
   log(`packaged ${path.relative(paths.repoRoot, vsix)} and unpacked it (${files.length} files) into ${dest} in ${seconds(started)}:`);
-  log(`  ${files.map((f) => f.slice('extension/'.length)).sort().join(', ')}`);
+  log(
+    `  ${files
+      .map((f) => f.slice('extension/'.length))
+      .sort()
+      .join(', ')}`,
+  );
   return path.join(dest, 'extension');
 }
 
@@ -145,9 +153,10 @@ async function main(): Promise<number> {
   const updateScreenshots = process.argv.includes('--update-screenshots');
   const target = await chooseVSCode();
   const extensionPath = packageExtension();
-  const cli = target.executable === paths.launcher
-    ? [paths.launcher]
-    : resolveCliArgsFromVSCodeExecutablePath(target.executable, { reuseMachineInstall: true }); // dirs are ours
+  const cli =
+    target.executable === paths.launcher
+      ? [paths.launcher]
+      : resolveCliArgsFromVSCodeExecutablePath(target.executable, { reuseMachineInstall: true }); // dirs are ours
   const emptyExtensions = path.join(paths.cacheDir, 'extensions-en');
   fs.rmSync(emptyExtensions, { recursive: true, force: true });
   fs.mkdirSync(emptyExtensions, { recursive: true });
@@ -155,9 +164,7 @@ async function main(): Promise<number> {
     { name: 'en', locale: 'en', extensionsDir: emptyExtensions },
     { name: 'zh-cn', locale: 'zh-cn', grep: 'display language', extensionsDir: extensionsWithLanguagePack(cli) },
   ];
-  const screenshots = updateScreenshots
-    ? path.join(paths.repoRoot, 'docs', 'images')
-    : path.join(paths.cacheDir, 'screenshots');
+  const screenshots = updateScreenshots ? path.join(paths.repoRoot, 'docs', 'images') : path.join(paths.cacheDir, 'screenshots');
 
   log(`running in ${target.description}`);
   let passed = 0;

@@ -8,9 +8,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  PublishDiagnosticsParams,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
 import { open, startServer, TestServer } from './serverProcess';
-
 
 /** Turns a hang into a failure; no test here asserts how long anything takes. */
 const HANG_GUARD = { timeout: 60000 };
@@ -25,16 +31,21 @@ before(async () => {
 });
 after(() => server.stop());
 
-const request = <R>(method: string, params: unknown, s: TestServer = server): Promise<R> => s.connection.sendRequest(method, params) as Promise<R>;
+const request = <R>(method: string, params: unknown, s: TestServer = server): Promise<R> =>
+  s.connection.sendRequest(method, params) as Promise<R>;
 const notify = (method: string, params: unknown, s: TestServer = server): Promise<void> => s.connection.sendNotification(method, params);
-const symbols = (uri: string, s: TestServer = server) => request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }, s);
+const symbols = (uri: string, s: TestServer = server) =>
+  request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }, s);
 const diagnostics = async (uri: string, s: TestServer = server) =>
   (await request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, s)).items ?? [];
 
 /** The server is alive and still gives the right outline of a document opened before the fault. */
 async function assertServing(s: TestServer = server): Promise<void> {
   assert.equal(s.process.exitCode, null, `the server is running (stderr: ${s.stderr()})`);
-  assert.deepEqual((await symbols(KNOWN, s)).map((x) => x.name), KNOWN_NAMES);
+  assert.deepEqual(
+    (await symbols(KNOWN, s)).map((x) => x.name),
+    KNOWN_NAMES,
+  );
 }
 
 /** A request that must settle as an answer or a JSON-RPC error, never leave the client waiting. */
@@ -52,11 +63,14 @@ test('requests for documents that are not open: empty answers, not errors', HANG
   assert.deepEqual(await symbols(uri), []);
   assert.deepEqual(await request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } }), []);
   assert.deepEqual(await request('textDocument/diagnostic', { textDocument: { uri } }), { kind: 'full', items: [] });
-  assert.deepEqual(await request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    context: { diagnostics: [] },
-  }), []);
+  assert.deepEqual(
+    await request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    }),
+    [],
+  );
   // changing or closing a document that is not open is ignored
   await notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '一、新的' }] });
   await notify('textDocument/didClose', { textDocument: { uri } });
@@ -72,11 +86,15 @@ test('requests for documents that are not open: empty answers, not errors', HANG
 test('positions out of range: edits past the end of a line or of the document are clamped, as VS Code does', HANG_GUARD, async () => {
   const uri = 'file:///faults/range.txt';
   await open(server, uri, '工作总结\n一、甲\n正文。');
-  const change = (version: number, range: unknown, text: string) => notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  const change = (version: number, range: unknown, text: string) =>
+    notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   await change(2, { start: { line: 1000000, character: 5 }, end: { line: 1000000, character: 9 } }, '\n二、乙');
   await change(3, { start: { line: 1, character: 1e9 }, end: { line: 1, character: 2 ** 31 } }, '方面');
   await change(4, { start: { line: 2, character: 3 }, end: { line: 2, character: 1 } }, ''); // reversed: deletes 文。
-  assert.deepEqual((await symbols(uri)).map((s) => s.name), ['一、甲方面', '二、乙']);
+  assert.deepEqual(
+    (await symbols(uri)).map((s) => s.name),
+    ['一、甲方面', '二、乙'],
+  );
   // requests with ranges anywhere answer quietly
   for (const range of [
     { start: { line: 1e6, character: 0 }, end: { line: 1e6, character: 1e6 } },
@@ -98,7 +116,21 @@ test('malformed params: every request settles, no notification takes the server 
     ['textDocument/diagnostic', { textDocument: null }],
     ['textDocument/codeAction', { textDocument: { uri: KNOWN } }],
     ['textDocument/codeAction', { textDocument: { uri: KNOWN }, range: null, context: { diagnostics: 'all' } }],
-    ['textDocument/codeAction', { textDocument: { uri: KNOWN }, range: null, context: { diagnostics: [null, 5, { source: 'gongwen', data: { edits: 'all of them' } }, { source: 'gongwen', code: 'numbering.gap', data: { edits: [{ line: 'x' }] } }] } }],
+    [
+      'textDocument/codeAction',
+      {
+        textDocument: { uri: KNOWN },
+        range: null,
+        context: {
+          diagnostics: [
+            null,
+            5,
+            { source: 'gongwen', data: { edits: 'all of them' } },
+            { source: 'gongwen', code: 'numbering.gap', data: { edits: [{ line: 'x' }] } },
+          ],
+        },
+      },
+    ],
     ['workspace/symbol', null],
     ['workspace/symbol', { query: 5 }],
     ['workspace/symbol', { query: { toString: 1 } }],
@@ -114,7 +146,10 @@ test('malformed params: every request settles, no notification takes the server 
     ['textDocument/didOpen', { textDocument: { uri: 'file:///faults/bad-open.txt', languageId: 'gongwen', version: 1, text: 42 } }],
     ['textDocument/didOpen', { textDocument: { uri: 'file:///faults/no-text.txt', languageId: 'gongwen', version: 1 } }],
     ['textDocument/didChange', { textDocument: { uri: KNOWN, version: 2 }, contentChanges: null }],
-    ['textDocument/didChange', { textDocument: { uri: KNOWN, version: 2 }, contentChanges: [{ range: { start: { line: 'one' } }, text: 'x' }] }],
+    [
+      'textDocument/didChange',
+      { textDocument: { uri: KNOWN, version: 2 }, contentChanges: [{ range: { start: { line: 'one' } }, text: 'x' }] },
+    ],
     ['textDocument/didChange', { textDocument: { uri: KNOWN, version: 2 }, contentChanges: [{ range: null, text: null }] }],
     ['textDocument/didChange', null],
     ['textDocument/didClose', null],
@@ -150,12 +185,20 @@ test('cancellation in the middle of a request: answered RequestCancelled, and th
     release();
     const outcome = await pending;
     assert.equal(outcome.error?.code, LSPErrorCodes.RequestCancelled, JSON.stringify(outcome));
-    assert.deepEqual((await slow.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[]).map((s) => s.name), KNOWN_NAMES);
+    assert.deepEqual(
+      ((await slow.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[]).map(
+        (s) => s.name,
+      ),
+      KNOWN_NAMES,
+    );
     // cancelling a request that was answered already, or one that never was, changes nothing
     await slow.connection.sendNotification('$/cancelRequest', { id: 1 });
     await slow.connection.sendNotification('$/cancelRequest', { id: 999999 });
     await slow.connection.sendNotification('$/cancelRequest', null);
-    assert.deepEqual((await slow.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as FoldingRange[]).length, 3);
+    assert.deepEqual(
+      ((await slow.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[]).length,
+      3,
+    );
   } finally {
     release();
     await slow.stop();
@@ -164,7 +207,13 @@ test('cancellation in the middle of a request: answered RequestCancelled, and th
 
 test('garbage on the wire: frames that are not JSON-RPC are dropped, the next request is answered', HANG_GUARD, async () => {
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  for (const body of ['{"jsonrpc": "2.0", "id": 77, "method": "textDoc', 'not json at all', '[]', '{"jsonrpc":"2.0"}', '{"jsonrpc":"2.0","id":78,"method":42}']) {
+  for (const body of [
+    '{"jsonrpc": "2.0", "id": 77, "method": "textDoc',
+    'not json at all',
+    '[]',
+    '{"jsonrpc":"2.0"}',
+    '{"jsonrpc":"2.0","id":78,"method":42}',
+  ]) {
     await new Promise<void>((resolve, reject) => server.process.stdin!.write(frame(body), (e) => (e ? reject(e) : resolve())));
   }
   await assertServing();
@@ -173,11 +222,26 @@ test('garbage on the wire: frames that are not JSON-RPC are dropped, the next re
 test('didChange with a version gap (and going back): changes apply in the order they come, the server goes on', HANG_GUARD, async () => {
   const uri = 'file:///faults/versions.txt';
   await open(server, uri, '工作总结\n一、甲\n正文。\n');
-  await notify('textDocument/didChange', { textDocument: { uri, version: 7 }, contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '二、乙\n' }] });
-  await notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '四、丁\n' }] });
-  await notify('textDocument/didChange', { textDocument: { uri, version: null }, contentChanges: [{ text: '一、全文替换\n正文。\n三、跳号\n正文。\n' }] });
-  assert.deepEqual((await symbols(uri)).map((s) => s.name), ['一、全文替换', '三、跳号']);
-  assert.deepEqual((await diagnostics(uri)).map((d) => d.code), ['numbering.gap']);
+  await notify('textDocument/didChange', {
+    textDocument: { uri, version: 7 },
+    contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: '二、乙\n' }],
+  });
+  await notify('textDocument/didChange', {
+    textDocument: { uri, version: 3 },
+    contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '四、丁\n' }],
+  });
+  await notify('textDocument/didChange', {
+    textDocument: { uri, version: null },
+    contentChanges: [{ text: '一、全文替换\n正文。\n三、跳号\n正文。\n' }],
+  });
+  assert.deepEqual(
+    (await symbols(uri)).map((s) => s.name),
+    ['一、全文替换', '三、跳号'],
+  );
+  assert.deepEqual(
+    (await diagnostics(uri)).map((d) => d.code),
+    ['numbering.gap'],
+  );
   await assertServing();
 });
 
@@ -186,9 +250,18 @@ test('didChange with a version gap in push mode: the published diagnostics carry
   try {
     const uri = 'file:///faults/push.txt';
     await open(push, uri, '一、甲\n正文。\n', 'gongwen', 1);
-    await push.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 40 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '三、丙\n正文。\n' }] });
-    const published = await push.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 40);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['numbering.gap']);
+    await push.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 40 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '三、丙\n正文。\n' }],
+    });
+    const published = await push.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && p.version === 40,
+    );
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['numbering.gap'],
+    );
   } finally {
     await push.stop();
   }
@@ -222,7 +295,10 @@ test('a huge document (60,000 headings): every request answers within the client
   const found = await request<SymbolInformation[]>('workspace/symbol', { query: '方面' });
   assert.ok(found.length > 0 && found.length <= 500);
   // a keystroke in the middle is taken incrementally and seen at once
-  await notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '十' }] });
+  await notify('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, text: '十' }],
+  });
   assert.equal((await symbols(uri))[0].name, '十、方面');
   await notify('textDocument/didClose', { textDocument: { uri } });
   await assertServing();

@@ -25,8 +25,10 @@ before(async () => {
 });
 after(() => server.stop());
 
-const symbols = (uri = URI) => server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
-const folds = (uri = URI) => server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as Promise<FoldingRange[]>;
+const symbols = (uri = URI) =>
+  server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
+const folds = (uri = URI) =>
+  server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as Promise<FoldingRange[]>;
 const diagnostics = async (uri = URI) =>
   ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
 
@@ -43,14 +45,28 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
 test('didOpen, then symbols, folding and diagnostics of the document', async () => {
   await open(server, URI, DOC);
   const tree = await symbols();
-  assert.deepEqual(tree.map((s) => [s.name, s.range.start.line, s.range.end.line, s.children?.map((c) => c.name)]), [
-    ['一、存在的主要问题', 2, 4, ['（一）学习不够深入', '（二）作风不够扎实']],
-    ['二、产生问题的原因', 5, 6, ['（一）理想信念有所松懈']],
-    ['三、整改措施', 7, 8, ['（一）加强学习']],
-  ]);
+  assert.deepEqual(
+    tree.map((s) => [s.name, s.range.start.line, s.range.end.line, s.children?.map((c) => c.name)]),
+    [
+      ['一、存在的主要问题', 2, 4, ['（一）学习不够深入', '（二）作风不够扎实']],
+      ['二、产生问题的原因', 5, 6, ['（一）理想信念有所松懈']],
+      ['三、整改措施', 7, 8, ['（一）加强学习']],
+    ],
+  );
   assert.deepEqual(tree[0].selectionRange, { start: { line: 2, character: 0 }, end: { line: 2, character: 9 } });
-  assert.equal(tree[0].detail, `${'（一）学习不够深入。一是学习时间少。二是学习不系统。'.length + '（二）作风不够扎实。调研不深入。'.length + 9} chars`);
-  assert.deepEqual((await folds()).map((f) => [f.startLine, f.endLine]), [[2, 4], [5, 6], [7, 8], [10, 10]].filter(([a, b]) => b > a));
+  assert.equal(
+    tree[0].detail,
+    `${'（一）学习不够深入。一是学习时间少。二是学习不系统。'.length + '（二）作风不够扎实。调研不深入。'.length + 9} chars`,
+  );
+  assert.deepEqual(
+    (await folds()).map((f) => [f.startLine, f.endLine]),
+    [
+      [2, 4],
+      [5, 6],
+      [7, 8],
+      [10, 10],
+    ].filter(([a, b]) => b > a),
+  );
   assert.deepEqual(await diagnostics(), []);
 });
 
@@ -60,18 +76,27 @@ test('incremental didChange: deleting the causes section gives section.missing; 
     contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 7, character: 0 } }, text: '' }],
   });
   const missing = await diagnostics();
-  assert.deepEqual(missing.map((d) => [d.code, d.severity, d.range.start.line]), [
-    ['section.missing', 1, 5],
-    ['numbering.gap', 2, 5],
-  ]);
+  assert.deepEqual(
+    missing.map((d) => [d.code, d.severity, d.range.start.line]),
+    [
+      ['section.missing', 1, 5],
+      ['numbering.gap', 2, 5],
+    ],
+  );
   assert.equal((missing[0].data as { section: string }).section, 'causes');
   await server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: URI, version: 3 },
     contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '二、原因分析\n正文。\n' }],
   });
   const after = await diagnostics();
-  assert.deepEqual(after.map((d) => d.code), []);
-  assert.deepEqual((await symbols()).map((s) => s.name), ['一、存在的主要问题', '二、原因分析', '三、整改措施']);
+  assert.deepEqual(
+    after.map((d) => d.code),
+    [],
+  );
+  assert.deepEqual(
+    (await symbols()).map((s) => s.name),
+    ['一、存在的主要问题', '二、原因分析', '三、整改措施'],
+  );
 });
 
 test('typing character by character into a heading keeps the outline current', async () => {
@@ -87,7 +112,10 @@ test('typing character by character into a heading keeps the outline current', a
       contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }],
     });
   }
-  assert.deepEqual((await symbols(uri)).map((s) => s.name), ['一、甲', '二、乙']);
+  assert.deepEqual(
+    (await symbols(uri)).map((s) => s.name),
+    ['一、甲', '二、乙'],
+  );
 });
 
 test('a plaintext document without numbered headings gets nothing; unknown documents answer empty', async () => {
@@ -120,8 +148,14 @@ test('push mode (no pull support): debounced publishDiagnostics, messages in Chi
     assert.equal(push.initializeResult.capabilities.diagnosticProvider, undefined);
     const uri = 'file:///tmp/push.txt';
     await open(push, uri, '工作总结\n一、甲\n正文。\n三、乙\n正文。\n');
-    const published = await push.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['numbering.gap']);
+    const published = await push.waitFor<PublishDiagnosticsParams>(
+      'textDocument/publishDiagnostics',
+      (p) => p.uri === uri && p.diagnostics.length > 0,
+    );
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['numbering.gap'],
+    );
     assert.equal(published.diagnostics[0].message, '序号从“一、”跳到了“三、”。请将此标题改为“二、”。');
     const ranges = (await push.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
     assert.equal(ranges.length, 1);
@@ -138,7 +172,9 @@ test('settings from workspace/configuration: a rule set to ignore and a pinned p
   try {
     const uri = 'file:///tmp/对照检查.txt';
     await open(configured, uri, '对照检查材料\n一、存在的问题\n正文。\n三、整改措施\n正文。\n');
-    const items = ((await configured.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+    const items = (
+      (await configured.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }
+    ).items;
     assert.deepEqual(items, []); // general profile: no section.missing; gap ignored
   } finally {
     await configured.stop();
@@ -154,7 +190,17 @@ test('quick fixes come from diagnostic data: applying one renumbers only the num
     textDocument: { uri },
     range: items[0].range,
     context: { diagnostics: items },
-  })) as { title: string; kind: string; edit: { changes: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> } }[];
-  assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Renumber the headings', 'quickfix']]);
-  assert.deepEqual(actions[0].edit.changes[uri].map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[3, 0, '二']]);
+  })) as {
+    title: string;
+    kind: string;
+    edit: { changes: Record<string, { range: { start: { line: number; character: number } }; newText: string }[]> };
+  }[];
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind]),
+    [['Renumber the headings', 'quickfix']],
+  );
+  assert.deepEqual(
+    actions[0].edit.changes[uri].map((e) => [e.range.start.line, e.range.start.character, e.newText]),
+    [[3, 0, '二']],
+  );
 });

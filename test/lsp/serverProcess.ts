@@ -4,12 +4,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import {
-  createMessageConnection,
-  MessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
 
 /** A server that has not answered shutdown by then is killed (a deadline, not a wait). */
@@ -42,7 +37,10 @@ export interface TestServer {
   /** The same for requests from the server. */
   waitForRequest<T>(method: string, predicate?: (params: T) => boolean, ms?: number): Promise<T>;
   /** The first notification or request from the server that matches (e.g. window/showMessage or showMessageRequest). */
-  waitForMessage(predicate: (message: { method: string; params: unknown }) => boolean, ms?: number): Promise<{ method: string; params: unknown }>;
+  waitForMessage(
+    predicate: (message: { method: string; params: unknown }) => boolean,
+    ms?: number,
+  ): Promise<{ method: string; params: unknown }>;
   /** What the server wrote to stderr so far. */
   stderr(): string;
   /** Resolves with the exit code when the process has ended. */
@@ -72,7 +70,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   type Waiter = { method: string; test: (p: unknown) => boolean; resolve: (p: unknown) => void };
   const waiters: Waiter[] = [];
   const requestWaiters: Waiter[] = [];
-  const anyWaiters: { test: (m: { method: string; params: unknown }) => boolean; resolve: (m: { method: string; params: unknown }) => void }[] = [];
+  const anyWaiters: {
+    test: (m: { method: string; params: unknown }) => boolean;
+    resolve: (m: { method: string; params: unknown }) => void;
+  }[] = [];
   const arrived = (list: Waiter[], method: string, params: unknown): void => {
     for (const w of anyWaiters.slice()) {
       if (w.test({ method, params })) {
@@ -91,18 +92,21 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     notifications.push({ method, params });
     arrived(waiters, method, params);
   });
-  const answer = <P>(method: string, respond: (params: P) => unknown) => connection.onRequest(method, (params: P) => {
-    requests.push({ method, params });
-    arrived(requestWaiters, method, params);
-    return respond(params);
-  });
+  const answer = <P>(method: string, respond: (params: P) => unknown) =>
+    connection.onRequest(method, (params: P) => {
+      requests.push({ method, params });
+      arrived(requestWaiters, method, params);
+      return respond(params);
+    });
   answer('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
-    Promise.all(params.items.map(async (item) => (await options.configuration?.(item)) ?? null)));
+    Promise.all(params.items.map(async (item) => (await options.configuration?.(item)) ?? null)),
+  );
   answer('client/registerCapability', () => null);
   answer('window/showMessageRequest', () => null);
   answer('workspace/diagnostic/refresh', () => null);
   connection.listen();
-  const wait = <T>(past: { method: string; params: unknown }[], list: Waiter[], kind: string) =>
+  const wait =
+    <T>(past: { method: string; params: unknown }[], list: Waiter[], kind: string) =>
     (method: string, predicate: (params: T) => boolean = () => true, ms = 10000): Promise<T> => {
       const found = past.find((n) => n.method === method && predicate(n.params as T));
       if (found !== undefined) {
@@ -135,8 +139,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     initializeResult,
     notifications,
     requests,
-    waitFor: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(notifications, waiters, 'notification')(method, predicate, ms),
-    waitForRequest: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) => wait<T>(requests, requestWaiters, 'request')(method, predicate, ms),
+    waitFor: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) =>
+      wait<T>(notifications, waiters, 'notification')(method, predicate, ms),
+    waitForRequest: <T>(method: string, predicate?: (params: T) => boolean, ms?: number) =>
+      wait<T>(requests, requestWaiters, 'request')(method, predicate, ms),
     waitForMessage(predicate, ms = 10000) {
       const found = [...notifications, ...requests].find(predicate);
       if (found !== undefined) {

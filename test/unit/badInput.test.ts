@@ -47,7 +47,10 @@ function run(text: string, path = 'doc.txt'): Result {
   const lineLength = (l: number) => table.line(l).length;
   const inDoc = (line: number, character: number) => line >= 0 && line < table.lineCount && character >= 0 && character <= lineLength(line);
   for (const s of outline.all) {
-    assert.ok(inDoc(s.line, s.marker.start) && inDoc(s.endLine, 0) && s.titleEndLine <= s.endLine, `section ${s.line}-${s.endLine} in the document`);
+    assert.ok(
+      inDoc(s.line, s.marker.start) && inDoc(s.endLine, 0) && s.titleEndLine <= s.endLine,
+      `section ${s.line}-${s.endLine} in the document`,
+    );
   }
   for (const d of analysis.diagnostics) {
     assert.ok(inDoc(d.line, d.character) && inDoc(d.endLine, d.endCharacter), `${d.code} in the document`);
@@ -60,7 +63,8 @@ function run(text: string, path = 'doc.txt'): Result {
   return { outline, analysis };
 }
 
-const titles = (sections: readonly Section[]): unknown[] => sections.map((s) => [s.level, s.marker.text, s.title, s.line, s.endLine, titles(s.children)]);
+const titles = (sections: readonly Section[]): unknown[] =>
+  sections.map((s) => [s.level, s.marker.text, s.title, s.line, s.endLine, titles(s.children)]);
 
 interface Cli {
   status: number | null;
@@ -69,7 +73,13 @@ interface Cli {
 }
 
 function cli(args: string[], cwd = TMP): Cli {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, timeout: 120000, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
+    timeout: 120000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   assert.equal(r.error, undefined, `the command line ran: ${String(r.error)}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -90,7 +100,17 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-const DOC = ['民主生活会个人对照检查材料', '一、存在的主要问题', '（一）学习不够深入。一是学习少。三是不系统。', '（二）作风不实。', '二、产生问题的原因', '（一）理想信念松懈。', '三、整改措施', '（一）加强学习。', '以上是我的对照检查，请批评指正。'];
+const DOC = [
+  '民主生活会个人对照检查材料',
+  '一、存在的主要问题',
+  '（一）学习不够深入。一是学习少。三是不系统。',
+  '（二）作风不实。',
+  '二、产生问题的原因',
+  '（一）理想信念松懈。',
+  '三、整改措施',
+  '（一）加强学习。',
+  '以上是我的对照检查，请批评指正。',
+];
 
 test('empty file: no outline, no findings; the command line reads it', () => {
   const { outline, analysis } = run('');
@@ -116,8 +136,40 @@ test('only whitespace (spaces, tabs, U+3000, NBSP, zero-width, every line break)
 
 /** Long runs of everything that once made a scanner RegExp backtrack, and placeholders by the million. */
 function hugeLine(size: number): string {
-  const runs = [' ', '\t', '.', '-', '－', '…', '·', '\u3000', ' *x', '* ', '*', '**', '[中', '[', '【', '【中', 'X中', 'XX ', '某', '×',
-    '以下一 ', '以下', '一是', '第一，', '“', '(', '（', '&nbsp;', '#', '_', '1', '中'];
+  const runs = [
+    ' ',
+    '\t',
+    '.',
+    '-',
+    '－',
+    '…',
+    '·',
+    '\u3000',
+    ' *x',
+    '* ',
+    '*',
+    '**',
+    '[中',
+    '[',
+    '【',
+    '【中',
+    'X中',
+    'XX ',
+    '某',
+    '×',
+    '以下一 ',
+    '以下',
+    '一是',
+    '第一，',
+    '“',
+    '(',
+    '（',
+    '&nbsp;',
+    '#',
+    '_',
+    '1',
+    '中',
+  ];
   const each = Math.floor(size / runs.length);
   let line = '一、存在的主要问题';
   for (const r of runs) {
@@ -136,7 +188,10 @@ test('a 5 MB single line: parsed, analysed and edited; one heading, placeholders
   assert.ok(placeholders.length > 0 && placeholders.length <= MAX_PLACEHOLDERS_PER_LINE, `${placeholders.length} placeholders`);
   // a keystroke at the end re-scans the line and keeps everything else
   const doc = new GongwenDocument('file:///big.txt', 'gongwen', 1, line);
-  doc.update([{ range: { start: { line: 0, character: line.length }, end: { line: 0, character: line.length } }, text: '。\n二、原因' }], 2);
+  doc.update(
+    [{ range: { start: { line: 0, character: line.length }, end: { line: 0, character: line.length } }, text: '。\n二、原因' }],
+    2,
+  );
   assert.equal(doc.outline.all.length, 2);
   assert.equal(doc.getText(), line + '。\n二、原因');
   // and a line of nothing but noise, without a heading
@@ -168,7 +223,10 @@ test('100,000 headings: outline, symbols and folding within limits; findings and
     perCode.set(d.code, (perCode.get(d.code) ?? 0) + 1);
     edits += d.data?.edits?.length ?? 0;
   }
-  assert.ok([...perCode.values()].every((n) => n <= MAX_FINDINGS_PER_CODE), JSON.stringify([...perCode]));
+  assert.ok(
+    [...perCode.values()].every((n) => n <= MAX_FINDINGS_PER_CODE),
+    JSON.stringify([...perCode]),
+  );
   assert.ok(edits <= MAX_FIX_EDITS, `${edits} fix edits`);
   assert.ok((perCode.get('numbering.duplicate') ?? 0) > 0);
   // what the server would send stays small
@@ -183,8 +241,15 @@ test('100,000 headings: outline, symbols and folding within limits; findings and
   const second = run(roots.join('\n'));
   assert.equal(second.outline.sections.length, 30001);
   const missing = second.analysis.diagnostics.filter((d) => d.code === 'section.missing');
-  assert.deepEqual(missing.map((d) => (d.data as { section: string }).section), ['problems', 'causes']);
-  assert.deepEqual(missing.map((d) => d.data?.edits), [undefined, undefined], 'no fix: 30,002 headings cannot be numbered with 一、');
+  assert.deepEqual(
+    missing.map((d) => (d.data as { section: string }).section),
+    ['problems', 'causes'],
+  );
+  assert.deepEqual(
+    missing.map((d) => d.data?.edits),
+    [undefined, undefined],
+    'no fix: 30,002 headings cannot be numbered with 一、',
+  );
   const symbols = documentSymbols(second.outline, DEFAULT_CONFIG, t);
   assert.equal(symbols.length, DEFAULT_CONFIG.outlineMaxItems, 'the outline keeps the first maxItems of 30,001 top-level headings');
   assert.equal(documentSymbols(second.outline, { ...DEFAULT_CONFIG, outlineMaxItems: 40000 }, t).length, 30001);
@@ -194,7 +259,10 @@ test('100,000 headings: outline, symbols and folding within limits; findings and
 test('BOM: the heading on the first line is a heading, at the column VS Code gives it; the command line drops the BOM', () => {
   const plain = DOC.join('\n');
   const withBom = run('\ufeff' + plain);
-  assert.deepEqual(withBom.outline.all.map((s) => s.title), run(plain).outline.all.map((s) => s.title));
+  assert.deepEqual(
+    withBom.outline.all.map((s) => s.title),
+    run(plain).outline.all.map((s) => s.title),
+  );
   const r1 = cli(['outline', file('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(plain)])), '--json']);
   const r2 = cli(['outline', file('nobom.txt', plain), '--json']);
   assert.equal(r1.status, 0, r1.stderr);
@@ -203,7 +271,13 @@ test('BOM: the heading on the first line is a heading, at the column VS Code giv
   const first = run('\ufeff一、存在的主要问题\n正文。').outline.all[0];
   assert.equal(first.line, 0);
   assert.equal(first.marker.start, 1);
-  assert.equal(TextDocument.create('file:///a', 'gongwen', 1, '\ufeff一、存在的主要问题').getText({ start: { line: 0, character: 1 }, end: { line: 0, character: 3 } }), '一、');
+  assert.equal(
+    TextDocument.create('file:///a', 'gongwen', 1, '\ufeff一、存在的主要问题').getText({
+      start: { line: 0, character: 1 },
+      end: { line: 0, character: 3 },
+    }),
+    '一、',
+  );
 });
 
 test('CRLF, lone CR and mixed line breaks give the outline of \\n, with no \\r in any title', () => {
@@ -218,18 +292,38 @@ test('CRLF, lone CR and mixed line breaks give the outline of \\n, with no \\r i
   for (const [name, text] of Object.entries(variants)) {
     const { outline, analysis } = run(text);
     assert.deepEqual(titles(outline.sections), expected, name);
-    assert.deepEqual(analysis.diagnostics.map((d) => [d.code, d.line, d.character]), lf.analysis.diagnostics.map((d) => [d.code, d.line, d.character]), name);
-    assert.ok(outline.all.every((s) => !/[\r\n]/.test(s.title)), name);
+    assert.deepEqual(
+      analysis.diagnostics.map((d) => [d.code, d.line, d.character]),
+      lf.analysis.diagnostics.map((d) => [d.code, d.line, d.character]),
+      name,
+    );
+    assert.ok(
+      outline.all.every((s) => !/[\r\n]/.test(s.title)),
+      name,
+    );
     const r = cli(['outline', file(`${name.replace(/ /g, '-')}.txt`, text), '--json']);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).sections.map((s: { title: string }) => s.title), lf.outline.sections.map((s) => s.title), name);
+    assert.deepEqual(
+      JSON.parse(r.stdout).sections.map((s: { title: string }) => s.title),
+      lf.outline.sections.map((s) => s.title),
+      name,
+    );
   }
 });
 
 test('lone surrogates in the text: no crash, titles keep them, names are cut on whole code points', () => {
-  const text = ['\ud800一、存在\udc00的问题', '一、存在的主要问题\ud800', '（一）\udfff学习不够。XX\ud83d', '\ud83d\ude00（二）作风', '二、原因' + '\ud800'.repeat(50)].join('\n');
+  const text = [
+    '\ud800一、存在\udc00的问题',
+    '一、存在的主要问题\ud800',
+    '（一）\udfff学习不够。XX\ud83d',
+    '\ud83d\ude00（二）作风',
+    '二、原因' + '\ud800'.repeat(50),
+  ].join('\n');
   const { outline } = run(text);
-  assert.deepEqual(outline.all.map((s) => s.title), ['存在的主要问题\ud800', '\udfff学习不够', '原因' + '\ud800'.repeat(50)]);
+  assert.deepEqual(
+    outline.all.map((s) => s.title),
+    ['存在的主要问题\ud800', '\udfff学习不够', '原因' + '\ud800'.repeat(50)],
+  );
   const names = documentSymbols(outline, DEFAULT_CONFIG, t).map((s) => s.name);
   assert.ok(names.every((n) => typeof n === 'string' && n.length > 0));
   JSON.parse(JSON.stringify(names));
@@ -240,7 +334,10 @@ test('lone surrogates in the text: no crash, titles keep them, names are cut on 
 
 test('NUL bytes: the core reads around them; the command line calls the file binary', () => {
   const { outline } = run('一、存在\u0000的问题\n\u0000\u0000\n（一）学习\u0000不够。');
-  assert.deepEqual(outline.all.map((s) => s.title), ['存在\u0000的问题', '学习\u0000不够']);
+  assert.deepEqual(
+    outline.all.map((s) => s.title),
+    ['存在\u0000的问题', '学习\u0000不够'],
+  );
   assertUsageError(cli(['check', file('nul.txt', '一、存在\u0000的问题\n')]), 'nul.txt', /binary file/);
 });
 
@@ -252,7 +349,10 @@ test('invalid UTF-8 (a GBK-encoded file): exit 2, asks to save as UTF-8', () => 
 });
 
 test('a binary file given to the command line: exit 2, says it is binary', () => {
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  ]);
   assertUsageError(cli(['check', file('picture.txt', png)]), 'picture.txt', /binary file/);
   assertUsageError(cli(['outline', join(TMP, 'picture.txt'), '--json']), 'picture.txt', /binary file/);
   // one bad file among good ones stops the run with exit 2, not a crash
@@ -270,7 +370,10 @@ test('a directory: its documents are read; one with no documents is an error', (
   writeFileSync(join(docs, '对照检查材料.txt'), DOC.join('\n'));
   const r = cli(['check', docs, '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file.endsWith('对照检查材料.txt')), [true]);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file.endsWith('对照检查材料.txt')),
+    [true],
+  );
 });
 
 test('a missing file: exit 2, says it cannot be read', () => {

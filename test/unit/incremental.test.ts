@@ -128,14 +128,16 @@ function randomPosition(random: Random, doc: TextDocument): { line: number; char
     return { line: doc.lineCount + int(random, 3), character: int(random, 5) };
   }
   const line = int(random, doc.lineCount - 1);
-  const length = doc.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } }).replace(/[\r\n]+$/, '').length;
+  const length = doc
+    .getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } })
+    .replace(/[\r\n]+$/, '').length;
   return { line, character: r < 0.08 ? length + int(random, 4) : int(random, length) };
 }
 
 function randomChange(random: Random, doc: TextDocument): Change {
   const start = randomPosition(random, doc);
   const kind = random();
-  let end = start;
+  let end: { line: number; character: number };
   if (kind < 0.35) {
     end = start; // typing or pasting
   } else if (kind < 0.6) {
@@ -191,7 +193,9 @@ function tableLines(table: LineTable): string[] {
 function docLines(doc: TextDocument): string[] {
   const out: string[] = [];
   for (let i = 0; i < doc.lineCount; i++) {
-    out.push(doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: Number.MAX_SAFE_INTEGER } }).replace(/(\r\n|\r|\n)$/, ''));
+    out.push(
+      doc.getText({ start: { line: i, character: 0 }, end: { line: i, character: Number.MAX_SAFE_INTEGER } }).replace(/(\r\n|\r|\n)$/, ''),
+    );
   }
   return out;
 }
@@ -220,14 +224,24 @@ test(`LineTable.applyEdit equals a fresh LineTable and parse() a full parse, on 
         [from, to] = [to, from];
       }
       reference = reference.slice(0, from) + change.text + reference.slice(to);
-      const updated = TextDocument.update(TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()), [change], doc.version + 1);
+      const updated = TextDocument.update(
+        TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText()),
+        [change],
+        doc.version + 1,
+      );
       assert.equal(updated.getText(), reference, `${where}: TextDocument.update and the spliced reference disagree`);
       // lines and positions from a fresh TextDocument of the new text: after a range past the end of the document,
       // TextDocument.update keeps the right text but miscounts its lines (and later updates then go wrong)
       doc = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, reference);
 
       const { start, end } = change.range;
-      const edited = table.applyEdit({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text });
+      const edited = table.applyEdit({
+        startLine: start.line,
+        startCharacter: start.character,
+        endLine: end.line,
+        endCharacter: end.character,
+        text: change.text,
+      });
       const fresh = new LineTable(reference);
       assert.equal(table.getText(), reference, `${where}: text (${JSON.stringify(change)})`);
       assert.equal(table.lineCount, doc.lineCount, `${where}: line count vs TextDocument`);
@@ -290,7 +304,11 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
       for (let k = 0; k < batch; k++) {
         const change = random() < 0.03 ? { text: randomText(random) } : randomChange(random, next);
         changes.push(change);
-        const text = TextDocument.update(TextDocument.create(next.uri, next.languageId, next.version, next.getText()), [change], next.version + 1).getText();
+        const text = TextDocument.update(
+          TextDocument.create(next.uri, next.languageId, next.version, next.getText()),
+          [change],
+          next.version + 1,
+        ).getText();
         next = TextDocument.create(next.uri, next.languageId, next.version + 1, text);
       }
       const updated = TextDocument.update(reference, changes, reference.version + 1);
@@ -333,7 +351,8 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
 });
 
 test('the analysis is kept while typing in body text, and made anew when a title changes by one character', () => {
-  const text = '民主生活会个人对照检查材料\n一、存在的主要问题\n学习不够深入。\n二、产生问题的原因\n放松了要求。\n三、整改措施\n加强学习。\n';
+  const text =
+    '民主生活会个人对照检查材料\n一、存在的主要问题\n学习不够深入。\n二、产生问题的原因\n放松了要求。\n三、整改措施\n加强学习。\n';
   const doc = new GongwenDocument('file:///keep.txt', 'gongwen', 1, text);
   const path = 'keep.txt';
   const first = doc.analysis(DEFAULT_CONFIG, path);
@@ -347,7 +366,10 @@ test('the analysis is kept while typing in body text, and made anew when a title
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes
   const changed = doc.analysis(DEFAULT_CONFIG, path);
   assert.notEqual(changed, first);
-  assert.deepEqual(changed.diagnostics.map((d) => d.code), ['section.missing']);
+  assert.deepEqual(
+    changed.diagnostics.map((d) => d.code),
+    ['section.missing'],
+  );
   assert.deepEqual(changed, analyze(new GongwenDocument('file:///fresh.txt', 'gongwen', 3, doc.getText()).outline, DEFAULT_CONFIG, path));
   assert.notEqual(doc.analysis({ ...DEFAULT_CONFIG }, path), changed, 'another config: analysed anew');
   // more edits than the document remembers, then the title mended: analysed anew, as a fresh document
@@ -372,9 +394,23 @@ test('edits that keep every line scan the same but change the outline are not ta
       insert: '',
     },
     // a placeholder of the same length and place, another text
-    { name: 'a placeholder rewritten in place', text: '工作总结\n一、主要做法\n在【城市】召开会议。\n', line: 2, from: 2, to: 3, insert: '乡' },
+    {
+      name: 'a placeholder rewritten in place',
+      text: '工作总结\n一、主要做法\n在【城市】召开会议。\n',
+      line: 2,
+      from: 2,
+      to: 3,
+      insert: '乡',
+    },
     // text after a title that ends with a colon: the heading is no longer bare
-    { name: 'text after 一、主要问题：', text: '工作总结\n一、主要问题：\n二、原因\n正文。\n', line: 1, from: 7, to: 7, insert: '学习不够。' },
+    {
+      name: 'text after 一、主要问题：',
+      text: '工作总结\n一、主要问题：\n二、原因\n正文。\n',
+      line: 1,
+      from: 7,
+      to: 7,
+      insert: '学习不够。',
+    },
   ];
   for (const c of cases) {
     const doc = new GongwenDocument('file:///case.txt', 'gongwen', 1, c.text);

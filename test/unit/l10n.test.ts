@@ -144,13 +144,20 @@ test('every %key% in package.json has a string, and every string is used', () =>
     assert.ok(key in en, `package.nls.json lacks ${key}`);
     assert.ok(key in zh, `package.nls.zh-cn.json lacks ${key}`);
   }
-  assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), [], 'package.nls.json keys that package.json never uses');
+  assert.deepEqual(
+    Object.keys(en).filter((k) => !used.has(k)),
+    [],
+    'package.nls.json keys that package.json never uses',
+  );
 });
 
 test('every l10n.t literal and message-table entry in client/src and server/src has a zh-cn translation', () => {
   const bundle = stringRecord('l10n/bundle.l10n.zh-cn.json');
   const uses = allUses();
-  assert.ok(uses.some((u) => u.where.startsWith('client')), 'the scan finds the client strings');
+  assert.ok(
+    uses.some((u) => u.where.startsWith('client')),
+    'the scan finds the client strings',
+  );
   const missing = uses.filter((u) => !(u.key in bundle)).map((u) => `${u.where}: ${JSON.stringify(u.key)}`);
   assert.deepEqual(missing, [], 'strings without a key in l10n/bundle.l10n.zh-cn.json');
   for (const key of Object.keys(bundle)) {
@@ -161,7 +168,11 @@ test('every l10n.t literal and message-table entry in client/src and server/src 
 test('no key of l10n/bundle.l10n.zh-cn.json is unused', () => {
   const bundle = stringRecord('l10n/bundle.l10n.zh-cn.json');
   const used = new Set(allUses().map((u) => u.key));
-  assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'bundle keys no source uses');
+  assert.deepEqual(
+    Object.keys(bundle).filter((k) => !used.has(k)),
+    [],
+    'bundle keys no source uses',
+  );
 });
 
 test('the scanner finds l10n.t literals, the object form and MESSAGES tables, and ignores other calls', () => {
@@ -188,5 +199,5 @@ test('the scanner finds l10n.t literals, the object form and MESSAGES tables, an
     'Another.',
     'Config entry.',
   ]);
-  assert.throws(() => findUses('x.ts', 'l10n.t(`Dynamic ${key}`);'), /template literal/);
+  assert.throws(() => findUses('x.ts', 'l10n.t(`Dynamic $' + '{key}`);'), /template literal/);
 });

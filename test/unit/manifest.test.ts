@@ -140,7 +140,11 @@ test('.gongwen.json schema and the gongwen.* settings describe profiles the same
     assert.deepEqual(at(fileSeverity, code, 'enum'), setting('gongwen.diagnostics.severity', 'properties', code, 'enum'));
   }
   for (const key of ['type', 'minimum', 'maximum']) {
-    assert.equal(at(schema, 'properties', 'outline', 'properties', 'titleMaxLength', key), setting('gongwen.outline.titleMaxLength', key), key);
+    assert.equal(
+      at(schema, 'properties', 'outline', 'properties', 'titleMaxLength', key),
+      setting('gongwen.outline.titleMaxLength', key),
+      key,
+    );
     assert.equal(at(schema, 'properties', 'outline', 'properties', 'maxItems', key), setting('gongwen.outline.maxItems', key), key);
   }
   assert.equal(at(schema, 'properties', 'outline', 'properties', 'inlineItems', 'type'), 'boolean');
@@ -186,6 +190,9 @@ test('gongwen/status params are checked before use', () => {
   assert.ok(isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '一般公文', ...counts }));
   assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', ...counts }));
   assert.ok(!isStatusParams({ uri: 1, profile: 'general', profileLabel: '', ...counts }));
-  assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '', headings: 3, problems: 0 }), 'outline counts required');
+  assert.ok(
+    !isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '', headings: 3, problems: 0 }),
+    'outline counts required',
+  );
   assert.ok(!isStatusParams(null));
 });

@@ -4,8 +4,18 @@ import { circledValue, parseChineseNumeral, toAsciiDigits, toChineseNumeral, toC
 
 test('Chinese numerals parse to integers', () => {
   const cases: [string, number][] = [
-    ['一', 1], ['九', 9], ['十', 10], ['十一', 11], ['二十', 20], ['二十一', 21], ['九十九', 99],
-    ['一百', 100], ['一百零一', 101], ['一百一十', 110], ['两', 2], ['三百二十五', 325],
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十一', 11],
+    ['二十', 20],
+    ['二十一', 21],
+    ['九十九', 99],
+    ['一百', 100],
+    ['一百零一', 101],
+    ['一百一十', 110],
+    ['两', 2],
+    ['三百二十五', 325],
   ];
   for (const [text, value] of cases) {
     assert.equal(parseChineseNumeral(text), value, text);

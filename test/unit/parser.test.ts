@@ -33,17 +33,32 @@ test('hard-wrapped titles continue on up to three lines; complete short titles d
   assert.equal(s.titleEndLine, 2);
   const short = '一、存在的问题\n（一）落实党的路线方针政策不到位\n一是学习不够深入。';
   assert.equal(outlineOf(short).all[1].title, '落实党的路线方针政策不到位');
-  const bounded = ['（一）这是一个很长很长很长的标题没有任何句末标点符号', '这是第二行仍然没有任何句末标点符号的内容文字', '这是第三行依旧没有任何句末标点符号的内容文字', '第四行不再属于标题'].join('\n');
+  const bounded = [
+    '（一）这是一个很长很长很长的标题没有任何句末标点符号',
+    '这是第二行仍然没有任何句末标点符号的内容文字',
+    '这是第三行依旧没有任何句末标点符号的内容文字',
+    '第四行不再属于标题',
+  ].join('\n');
   assert.ok(!outlineOf(bounded).all[0].title.includes('第四行'));
 });
 
 test('sections nest by level, skip levels, and close at a higher rank; trailing blanks are excluded', () => {
   const text = ['一、甲', '1.跳过二级', '（1）四级', '', '（一）回到二级', '正文', '', '', '二、乙', '正文'].join('\n');
   const o = outlineOf(text);
-  assert.deepEqual(plain(o.sections).map((s) => [s.title, s.endLine, s.children.map((c) => [c.title, c.endLine])]), [
-    ['甲', 5, [['跳过二级', 2], ['回到二级', 5]]],
-    ['乙', 9, []],
-  ]);
+  assert.deepEqual(
+    plain(o.sections).map((s) => [s.title, s.endLine, s.children.map((c) => [c.title, c.endLine])]),
+    [
+      [
+        '甲',
+        5,
+        [
+          ['跳过二级', 2],
+          ['回到二级', 5],
+        ],
+      ],
+      ['乙', 9, []],
+    ],
+  );
 });
 
 test('preamble and closing belong to no section; CRLF, CR and BOM are handled', () => {

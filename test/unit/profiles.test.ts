@@ -51,7 +51,14 @@ test('user profiles from settings override and extend the built-in ones; associa
     {
       name: 'settings',
       value: {
-        profiles: [{ id: 'report', label: '述职报告', detect: ['述职'], sections: [{ id: 'work', label: '主要工作', patterns: ['主要工作|工作成效'] }] }],
+        profiles: [
+          {
+            id: 'report',
+            label: '述职报告',
+            detect: ['述职'],
+            sections: [{ id: 'work', label: '主要工作', patterns: ['主要工作|工作成效'] }],
+          },
+        ],
       },
     },
   ]);
@@ -59,13 +66,24 @@ test('user profiles from settings override and extend the built-in ones; associa
   const text = '2026年度述职报告\n一、存在不足\n正文。\n';
   const a = analysisOf(text, 'x.txt', config);
   assert.equal(a.profile.id, 'report');
-  assert.deepEqual(a.diagnostics.map((d) => [d.code, d.data?.section]), [['section.missing', 'work']]);
+  assert.deepEqual(
+    a.diagnostics.map((d) => [d.code, d.data?.section]),
+    [['section.missing', 'work']],
+  );
   assert.equal(analysisOf('一、主要工作\n正文。\n', '述职/张三.txt', config).profile.id, 'report');
 });
 
 test('bad settings are reported and replaced by defaults, never thrown', () => {
   const { config, problems } = resolveConfig([
-    { name: 'settings', value: { profile: 42, profiles: [{ id: '' }, 'x'], diagnostics: { severity: { 'numbering.gap': 'loud', nope: 'error' } }, outline: { titleMaxLength: -1 } } },
+    {
+      name: 'settings',
+      value: {
+        profile: 42,
+        profiles: [{ id: '' }, 'x'],
+        diagnostics: { severity: { 'numbering.gap': 'loud', nope: 'error' } },
+        outline: { titleMaxLength: -1 },
+      },
+    },
   ]);
   assert.equal(config.profile, 'auto');
   assert.equal(config.severity['numbering.gap'], 'warning');
@@ -76,10 +94,16 @@ test('bad settings are reported and replaced by defaults, never thrown', () => {
 
 test('the core is pure: no vscode* and no node:* imports under server/src/core', () => {
   const dir = join(ROOT, 'server', 'src', 'core');
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'));
   assert.ok(files.length > 10);
   for (const f of files) {
     const imports = readFileSync(join(dir, f), 'utf8').match(/from '[^']+'/g) ?? [];
-    assert.deepEqual(imports.filter((i) => !/from '\.\.?\//.test(i)), [], f);
+    assert.deepEqual(
+      imports.filter((i) => !/from '\.\.?\//.test(i)),
+      [],
+      f,
+    );
   }
 });

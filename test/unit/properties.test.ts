@@ -46,52 +46,174 @@ const REGRESSIONS = join(ROOT, 'test', 'fixtures', 'regressions');
 /** FC_SEED reproduces a failure; FC_RUNS scales every property (e.g. FC_RUNS=10 for a long local soak). */
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 const SCALE = Number(process.env.FC_RUNS ?? '1');
-const params = (numRuns: number): fc.Parameters<unknown> => ({ numRuns: Math.round(numRuns * SCALE), seed: SEED, includeErrorInReport: true });
+const params = (numRuns: number): fc.Parameters<unknown> => ({
+  numRuns: Math.round(numRuns * SCALE),
+  seed: SEED,
+  includeErrorInReport: true,
+});
 
 const t = (template: string, ...args: (string | number)[]): string => format({ template, args });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Generators
 
-const CJK = '的是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经之进着等部度家力里如水化高自理起小物现实加量都体制机当使点从业本去把性好应开它合还因由其些然前外天政日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几区强放决西被干做必战先回则任取据处队南给色光门即保治北造规热领海口东导器压志世金增争济阶油思术极交受联什认共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+const CJK =
+  '的是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经之进着等部度家力里如水化高自理起小物现实加量都体制机当使点从业本去把性好应开它合还因由其些然前外天政日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几区强放决西被干做必战先回则任取据处队南给色光门即保治北造规热领海口东导器压志世金增争济阶油思术极交受联什认共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
 const NOISE = [
-  '（', '）', '(', ')', '【', '】', '[', ']', '“', '”', '‘', '’', '《', '》', '「', '」', '"',
-  '0', '1', '2', '9', '０', '１', '３', '。', '，', '、', '；', '：', '！', '？', '.', ',', ';', ':', '!', '?', '…', '—', '·', '%',
-  ' ', '\t', '\u3000', '\u00a0', '\u2003', '\u200b', '\ufeff', '\v', '\f', '&nbsp;',
-  '#', '**', '__', '*', '_', '>', '-', '`', '＊',
-  '😀', '👍🏽', '𠀀', '𠮷', '𪚥', '\ud800', '\udc00', '\u0000', '\u0007',
-  'XX', 'xx', 'x', '×××', '某某', 'X月X日', '【单位名称】', '[城市名称]', '20**年',
-  '一是', '二是', '三是', '五是', '第一，', '第二，', '其一，', '其三，', '以下三个方面', '两个方面',
+  '（',
+  '）',
+  '(',
+  ')',
+  '【',
+  '】',
+  '[',
+  ']',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '《',
+  '》',
+  '「',
+  '」',
+  '"',
+  '0',
+  '1',
+  '2',
+  '9',
+  '０',
+  '１',
+  '３',
+  '。',
+  '，',
+  '、',
+  '；',
+  '：',
+  '！',
+  '？',
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '…',
+  '—',
+  '·',
+  '%',
+  ' ',
+  '\t',
+  '\u3000',
+  '\u00a0',
+  '\u2003',
+  '\u200b',
+  '\ufeff',
+  '\v',
+  '\f',
+  '&nbsp;',
+  '#',
+  '**',
+  '__',
+  '*',
+  '_',
+  '>',
+  '-',
+  '`',
+  '＊',
+  '😀',
+  '👍🏽',
+  '𠀀',
+  '𠮷',
+  '𪚥',
+  '\ud800',
+  '\udc00',
+  '\u0000',
+  '\u0007',
+  'XX',
+  'xx',
+  'x',
+  '×××',
+  '某某',
+  'X月X日',
+  '【单位名称】',
+  '[城市名称]',
+  '20**年',
+  '一是',
+  '二是',
+  '三是',
+  '五是',
+  '第一，',
+  '第二，',
+  '其一，',
+  '其三，',
+  '以下三个方面',
+  '两个方面',
 ];
 const TITLES = [
-  '存在的主要问题', '存在的突出问题', '查摆出的问题', '问题和不足', '產生問題的原因', '产生问题的原因分析', '原因剖析',
-  '努力方向和整改措施', '整改措施', '下一步工作打算', '上一年度民主生活会整改措施落实情况', '需要说明的问题',
-  '学习不够深入', '关于“区委核心作用发挥不充分，统领经济社会发展的能力需要进一步增强”方面', '理想信念有所松懈',
-  '加强理论学习', '工作总结', '主要做法', '',
+  '存在的主要问题',
+  '存在的突出问题',
+  '查摆出的问题',
+  '问题和不足',
+  '產生問題的原因',
+  '产生问题的原因分析',
+  '原因剖析',
+  '努力方向和整改措施',
+  '整改措施',
+  '下一步工作打算',
+  '上一年度民主生活会整改措施落实情况',
+  '需要说明的问题',
+  '学习不够深入',
+  '关于“区委核心作用发挥不充分，统领经济社会发展的能力需要进一步增强”方面',
+  '理想信念有所松懈',
+  '加强理论学习',
+  '工作总结',
+  '主要做法',
+  '',
 ];
 const TERMINATORS = ['', '', '。', '：', '；', '！', '？', ':', '。 ', '**。', '。**'];
 
 const cjkText = (maxLength: number) => fc.string({ unit: fc.constantFrom(...CJK), maxLength });
 const noisyText = (maxLength: number) =>
-  fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CJK) }, { weight: 2, arbitrary: fc.constantFrom(...NOISE) }), { maxLength })
+  fc
+    .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CJK) }, { weight: 2, arbitrary: fc.constantFrom(...NOISE) }), { maxLength })
     .map((parts) => parts.join(''));
 
 /** Numbers mostly small (so gaps, duplicates and starts other than one are common), sometimes large. */
-const number = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 25 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 90, max: 1200 }) });
-const cnNumeral = fc.oneof({ weight: 8, arbitrary: number.map((n) => (n === 0 ? '〇' : toChineseNumeral(n))) },
-  { weight: 1, arbitrary: fc.constantFrom('两', '十十', '一一', '零', '一百零一', '百') });
-const digits = fc.tuple(number, fc.boolean()).map(([n, wide]) => (wide ? String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(n)));
+const number = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 5 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 25 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 90, max: 1200 }) },
+);
+const cnNumeral = fc.oneof(
+  { weight: 8, arbitrary: number.map((n) => (n === 0 ? '〇' : toChineseNumeral(n))) },
+  { weight: 1, arbitrary: fc.constantFrom('两', '十十', '一一', '零', '一百零一', '百') },
+);
+const digits = fc
+  .tuple(number, fc.boolean())
+  .map(([n, wide]) => (wide ? String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : String(n)));
 const open = fc.constantFrom('（', '（', '（', '(');
 const close = fc.constantFrom('）', '）', '）', ')');
 
 const marker = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(cnNumeral, fc.constantFrom('、', '、', '、', '.', '．', '，', ',', ' ', '\u3000')).map(([n, s]) => n + s) },
-  { weight: 1, arbitrary: fc.tuple(cnNumeral, fc.constantFrom('部分', '章', '篇'), fc.constantFrom('', ' ', '：', '、')).map(([n, u, s]) => '第' + n + u + s) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(cnNumeral, fc.constantFrom('、', '、', '、', '.', '．', '，', ',', ' ', '\u3000')).map(([n, s]) => n + s),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(cnNumeral, fc.constantFrom('部分', '章', '篇'), fc.constantFrom('', ' ', '：', '、'))
+      .map(([n, u, s]) => '第' + n + u + s),
+  },
   { weight: 4, arbitrary: fc.tuple(open, cnNumeral, close, fc.constantFrom('', '', '、', '.')).map(([o, n, c, s]) => o + n + c + s) },
   { weight: 4, arbitrary: fc.tuple(digits, fc.constantFrom('.', '.', '.', '．', '、', '，', ',')).map(([n, s]) => n + s) },
   { weight: 3, arbitrary: fc.tuple(open, digits, close, fc.constantFrom('', '', '、', '.')).map(([o, n, c, s]) => o + n + c + s) },
-  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 22 }), fc.constantFrom('', '', '、', '.')).map(([n, s]) => (n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n)) + s) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 22 }), fc.constantFrom('', '', '、', '.'))
+      .map(([n, s]) => (n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n)) + s),
+  },
   { weight: 1, arbitrary: fc.tuple(digits, fc.constantFrom('）', ')')).map(([n, c]) => n + c) },
   { weight: 1, arbitrary: fc.constantFrom('3.5亿元', '2025年', '12.5%', '1.2万人', '7', '（一）……3', '一、总则........5') },
 );
@@ -99,13 +221,45 @@ const indent = fc.constantFrom('', '', '', '', ' ', '  ', '\t', '\u3000\u3000', 
 const decoration = fc.constantFrom('', '', '', '', '# ', '## ', '###### ', '**', '__', '> ', '- ', '* ', '+ ', '> **', '#');
 
 const headingLine = fc
-  .tuple(indent, decoration, marker, fc.constantFrom('', '', ' '), fc.oneof(fc.constantFrom(...TITLES), cjkText(12), noisyText(10)),
-    fc.constantFrom(...TERMINATORS), fc.oneof(fc.constant(''), noisyText(25)))
+  .tuple(
+    indent,
+    decoration,
+    marker,
+    fc.constantFrom('', '', ' '),
+    fc.oneof(fc.constantFrom(...TITLES), cjkText(12), noisyText(10)),
+    fc.constantFrom(...TERMINATORS),
+    fc.oneof(fc.constant(''), noisyText(25)),
+  )
   .map(([i, d, m, sp, title, term, body]) => i + d + m + sp + title + (d.includes('**') ? '**' : '') + term + body);
 const bodyLine = fc.oneof(
   { weight: 3, arbitrary: noisyText(40) },
-  { weight: 2, arbitrary: fc.tuple(cjkText(10), fc.constantFrom('一是', '二是', '三是', '四是', '第一，', '第三，', '其一，', '其二，'), cjkText(8), fc.constantFrom('。', '；', '')).map((p) => p.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom('主要有以下三个方面：', '存在以下两个方面的问题。', '表现为五点。', '附件：', '目录', '附件：1.问题清单', '以上是我的个人对照检查，请各位同志批评指正。', '最后，恳请大家批评指正。', '---', '* * *', '> ') },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        cjkText(10),
+        fc.constantFrom('一是', '二是', '三是', '四是', '第一，', '第三，', '其一，', '其二，'),
+        cjkText(8),
+        fc.constantFrom('。', '；', ''),
+      )
+      .map((p) => p.join('')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '主要有以下三个方面：',
+      '存在以下两个方面的问题。',
+      '表现为五点。',
+      '附件：',
+      '目录',
+      '附件：1.问题清单',
+      '以上是我的个人对照检查，请各位同志批评指正。',
+      '最后，恳请大家批评指正。',
+      '---',
+      '* * *',
+      '> ',
+    ),
+  },
   { weight: 1, arbitrary: cjkText(30) },
 );
 const blankLine = fc.constantFrom('', '', ' ', '\t', '\u3000', '  \u00a0');
@@ -114,7 +268,11 @@ const eol = fc.constantFrom('\n', '\n', '\n', '\n', '\r\n', '\r\n', '\r');
 
 /** A document: a title line sometimes, then lines joined with mixed line breaks. */
 const mixedText = fc
-  .tuple(fc.constantFrom('', '', '民主生活会个人对照检查材料', '# 组织生活会发言提纲', '2026年工作总结', '😀𠀀'), fc.array(fc.tuple(line, eol), { maxLength: 30 }), fc.boolean())
+  .tuple(
+    fc.constantFrom('', '', '民主生活会个人对照检查材料', '# 组织生活会发言提纲', '2026年工作总结', '😀𠀀'),
+    fc.array(fc.tuple(line, eol), { maxLength: 30 }),
+    fc.boolean(),
+  )
   .map(([title, lines, finalEol]) => {
     let text = title === '' ? '' : title + '\n';
     lines.forEach(([l, e], i) => {
@@ -129,14 +287,39 @@ const siblingsText = fc
   .tuple(
     fc.constantFrom('', '工作总结\n', '民主生活会对照检查材料\n'),
     fc.constantFrom('cn', 'cn-paren', 'num', 'num-paren', 'circled', 'num-half'),
-    fc.array(fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 990, max: 1010 }) }), fc.oneof(fc.constant(''), cjkText(6)), fc.boolean()), { minLength: 1, maxLength: 26, size: 'max' }),
+    fc.array(
+      fc.tuple(
+        fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 990, max: 1010 }) }),
+        fc.oneof(fc.constant(''), cjkText(6)),
+        fc.boolean(),
+      ),
+      { minLength: 1, maxLength: 26, size: 'max' },
+    ),
   )
-  .map(([title, kind, items]) => title + items.map(([big, t, body]) => {
-    const n = kind === 'circled' || kind === 'cn' || kind === 'cn-paren' ? big % 21 || 1 : big;
-    const m = kind === 'cn' ? toChineseNumeral(n) + '、' : kind === 'cn-paren' ? '（' + toChineseNumeral(n) + '）' : kind === 'num' ? n + '.'
-      : kind === 'num-paren' ? '（' + n + '）' : kind === 'circled' ? (n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n)) : n + '）';
-    return m + '标题' + t + (body ? '\n正文' + t + '。' : '');
-  }).join('\n'));
+  .map(
+    ([title, kind, items]) =>
+      title +
+      items
+        .map(([big, t, body]) => {
+          const n = kind === 'circled' || kind === 'cn' || kind === 'cn-paren' ? big % 21 || 1 : big;
+          const m =
+            kind === 'cn'
+              ? toChineseNumeral(n) + '、'
+              : kind === 'cn-paren'
+                ? '（' + toChineseNumeral(n) + '）'
+                : kind === 'num'
+                  ? n + '.'
+                  : kind === 'num-paren'
+                    ? '（' + n + '）'
+                    : kind === 'circled'
+                      ? n <= 20
+                        ? String.fromCharCode(0x2460 + n - 1)
+                        : String(n)
+                      : n + '）';
+          return m + '标题' + t + (body ? '\n正文' + t + '。' : '');
+        })
+        .join('\n'),
+  );
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks of one document
@@ -148,14 +331,28 @@ interface Checked {
 
 function plain(sections: readonly Section[]): unknown[] {
   return sections.map((s) => ({
-    line: s.line, endLine: s.endLine, bare: s.bare, marker: s.marker, title: s.title,
-    titleEndLine: s.titleEndLine, titleEndCharacter: s.titleEndCharacter,
-    inline: s.inline, counts: s.counts, children: plain(s.children),
+    line: s.line,
+    endLine: s.endLine,
+    bare: s.bare,
+    marker: s.marker,
+    title: s.title,
+    titleEndLine: s.titleEndLine,
+    titleEndCharacter: s.titleEndCharacter,
+    inline: s.inline,
+    counts: s.counts,
+    children: plain(s.children),
   }));
 }
 
 function plainOutline(o: Outline): unknown {
-  return { lineCount: o.lineCount, sections: plain(o.sections), rootInline: o.rootInline, rootCounts: o.rootCounts, placeholders: o.placeholders, closingLine: o.closingLine };
+  return {
+    lineCount: o.lineCount,
+    sections: plain(o.sections),
+    rootInline: o.rootInline,
+    rootCounts: o.rootCounts,
+    placeholders: o.placeholders,
+    closingLine: o.closingLine,
+  };
 }
 
 interface Pos {
@@ -166,7 +363,10 @@ interface Pos {
 /** The position is in the document: an existing line, a column from 0 to the line's length (UTF-16 units). */
 function assertInDocument(ref: TextDocument, lines: readonly string[], p: Pos, what: string): void {
   assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < ref.lineCount, `${what}: line ${p.line} of ${ref.lineCount}`);
-  assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} of ${lines[p.line].length} on line ${p.line}`);
+  assert.ok(
+    Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length,
+    `${what}: character ${p.character} of ${lines[p.line].length} on line ${p.line}`,
+  );
 }
 
 function before(a: Pos, b: Pos): boolean {
@@ -186,7 +386,11 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
   for (let i = 0; i < table.lineCount; i++) {
     lines.push(table.line(i));
     const end = i + 1 < ref.lineCount ? ref.positionAt(ref.offsetAt({ line: i + 1, character: 0 }) - 1) : ref.positionAt(text.length);
-    assert.equal(table.line(i), textAt(ref, { line: i, character: 0 }, { line: i, character: end.character }).replace(/\r$/, ''), `line ${i}`);
+    assert.equal(
+      table.line(i),
+      textAt(ref, { line: i, character: 0 }, { line: i, character: end.character }).replace(/\r$/, ''),
+      `line ${i}`,
+    );
   }
   const outline = parse(table);
   assert.equal(outline.lineCount, ref.lineCount);
@@ -197,10 +401,16 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     list.forEach((s, i) => {
       order.push(s);
       assert.equal(s.parent, parent, 'parent link');
-      assert.ok(s.line <= s.titleEndLine && s.titleEndLine <= s.endLine && s.endLine < outline.lineCount, `section at ${s.line}: lines ${s.line}…${s.titleEndLine}…${s.endLine}`);
+      assert.ok(
+        s.line <= s.titleEndLine && s.titleEndLine <= s.endLine && s.endLine < outline.lineCount,
+        `section at ${s.line}: lines ${s.line}…${s.titleEndLine}…${s.endLine}`,
+      );
       assert.ok(s.titleEndLine - s.line < 3, 'a title spans at most 3 lines');
       assert.equal(lines[s.line].slice(s.marker.start, s.marker.end), s.marker.text, 'marker text at its columns');
-      assert.ok(s.marker.start <= s.marker.numberStart && s.marker.numberStart < s.marker.numberEnd && s.marker.numberEnd <= s.marker.end, 'numeral inside the marker');
+      assert.ok(
+        s.marker.start <= s.marker.numberStart && s.marker.numberStart < s.marker.numberEnd && s.marker.numberEnd <= s.marker.end,
+        'numeral inside the marker',
+      );
       assert.ok(s.marker.end <= s.titleStartCharacter && s.titleStartCharacter <= lines[s.line].length, 'title starts after the marker');
       assert.ok(s.titleEndCharacter <= lines[s.titleEndLine].length, 'title ends on its line');
       assert.ok(!/[\r\n]/.test(s.title), 'no line break in a title');
@@ -238,7 +448,10 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     assertInDocument(ref, lines, s.selectionRange.start, 'selection start');
     assertInDocument(ref, lines, s.selectionRange.end, 'selection end');
     assert.ok(before(s.range.start, s.range.end) && before(s.selectionRange.start, s.selectionRange.end), 'ranges go forward');
-    assert.ok(before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end), 'selection range lies in the range');
+    assert.ok(
+      before(s.range.start, s.selectionRange.start) && before(s.selectionRange.end, s.range.end),
+      'selection range lies in the range',
+    );
     assert.ok(s.name.length > 0, 'a symbol has a name');
     if (parent !== undefined) {
       assert.ok(before(parent.range.start, s.range.start) && before(s.range.end, parent.range.end), 'child range lies in the parent range');
@@ -258,19 +471,25 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
   });
   // the text VS Code shows at a heading's selection range starts with the marker (positions in UTF-16 units)
   const flat: DocumentSymbol[] = [];
-  const flatten = (list: DocumentSymbol[]) => list.forEach((s) => {
-    flat.push(s);
-    flatten((s.children ?? []).filter((c) => c.kind !== 22 /* EnumMember: inline items */));
-  });
+  const flatten = (list: DocumentSymbol[]) =>
+    list.forEach((s) => {
+      flat.push(s);
+      flatten((s.children ?? []).filter((c) => c.kind !== 22 /* EnumMember: inline items */));
+    });
   flatten(symbols);
   // over outline.maxItems the outermost levels stay: every entry counted, no kept heading deeper than a dropped one
   let entries = 0;
-  const count = (list: DocumentSymbol[]) => list.forEach((s) => {
-    entries++;
-    count(s.children ?? []);
-  });
+  const count = (list: DocumentSymbol[]) =>
+    list.forEach((s) => {
+      entries++;
+      count(s.children ?? []);
+    });
   count(symbols);
-  assert.equal(entries, Math.min(outlineSize(outline, config), config.outlineMaxItems), `outline entries, maxItems ${config.outlineMaxItems}`);
+  assert.equal(
+    entries,
+    Math.min(outlineSize(outline, config), config.outlineMaxItems),
+    `outline entries, maxItems ${config.outlineMaxItems}`,
+  );
   const shownLines = new Set(flat.map((s) => s.selectionRange.start.line));
   const kept = outline.all.filter((s) => shownLines.has(s.line));
   const dropped = outline.all.filter((s) => !shownLines.has(s.line));
@@ -280,7 +499,10 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
   }
   flat.forEach((s, i) => {
     const section = kept[i];
-    assert.ok(textAt(ref, s.selectionRange.start, s.selectionRange.end).startsWith(section.marker.text), `selection of “${s.name}” starts with its marker`);
+    assert.ok(
+      textAt(ref, s.selectionRange.start, s.selectionRange.end).startsWith(section.marker.text),
+      `selection of “${s.name}” starts with its marker`,
+    );
     assert.ok(s.name.startsWith(section.marker.text.trim()), 'the name starts with the marker');
   });
 
@@ -305,7 +527,10 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     assert.ok(before(start, end), `${d.code} range goes forward`);
     const at = textAt(ref, start, end);
     if (d.code.startsWith('numbering.')) {
-      assert.ok(outline.all.some((s) => s.line === d.line && s.marker.text === at), `${d.code} covers a marker (“${at}”)`);
+      assert.ok(
+        outline.all.some((s) => s.line === d.line && s.marker.text === at),
+        `${d.code} covers a marker (“${at}”)`,
+      );
     } else if (d.code === 'inline.sequence' || d.code === 'text.placeholder') {
       assert.ok(at.length > 0, `${d.code} covers text`);
     }
@@ -326,7 +551,10 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
 // Checks of the proposed edits (SPEC §6)
 
 /** The characters a fix may change: numerals, the brackets and separators of markers, the space of `一 `. */
-const MARKER_CHARS = new Set([...'零〇一二两三四五六七八九十百千0123456789０１２３４５６７８９（）()、.．，, \u3000', ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i))]);
+const MARKER_CHARS = new Set([
+  ...'零〇一二两三四五六七八九十百千0123456789０１２３４５６７８９（）()、.．，, \u3000',
+  ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x2460 + i)),
+]);
 const nonMarker = (s: string): string => [...s].filter((c) => !MARKER_CHARS.has(c)).join('');
 
 function editsOf(d: Diagnosis): readonly LineEdit[] {
@@ -339,11 +567,16 @@ function isInsertion(e: LineEdit): boolean {
 
 /** Edits do not overlap (in the sense of LSP: one may start where another ends). */
 function assertDisjoint(edits: readonly LineEdit[], what: string): void {
-  const sorted = edits.slice().sort((a, b) => a.line - b.line || a.character - b.character || a.endLine - b.endLine || a.endCharacter - b.endCharacter);
+  const sorted = edits
+    .slice()
+    .sort((a, b) => a.line - b.line || a.character - b.character || a.endLine - b.endLine || a.endCharacter - b.endCharacter);
   for (let i = 1; i < sorted.length; i++) {
     const p = sorted[i - 1];
     const e = sorted[i];
-    assert.ok(p.endLine < e.line || (p.endLine === e.line && p.endCharacter <= e.character), `${what}: edits overlap ${JSON.stringify([p, e])}`);
+    assert.ok(
+      p.endLine < e.line || (p.endLine === e.line && p.endCharacter <= e.character),
+      `${what}: edits overlap ${JSON.stringify([p, e])}`,
+    );
   }
 }
 
@@ -357,7 +590,10 @@ function checkEdits(text: string, analysis: Analysis): void {
     assertDisjoint(edits, d.code);
     const insertions = edits.filter(isInsertion);
     const replacements = edits.filter((e) => !isInsertion(e));
-    assert.ok(d.code === 'section.missing' ? insertions.length === 1 : insertions.length === 0, `${d.code}: only section.missing inserts lines`);
+    assert.ok(
+      d.code === 'section.missing' ? insertions.length === 1 : insertions.length === 0,
+      `${d.code}: only section.missing inserts lines`,
+    );
     for (const e of replacements) {
       assert.ok(e.line === e.endLine && e.line < lines.length, `${d.code}: an edit stays on one line`);
       assert.ok(e.character < e.endCharacter && e.endCharacter <= lines[e.line].length, `${d.code}: edit columns on the line`);
@@ -394,7 +630,10 @@ function checkEdits(text: string, analysis: Analysis): void {
         }
         assert.deepEqual(all.slice(-added.length), added, 'the appended lines are there');
       }
-      assert.ok(added.length >= 1 && added.length <= 2 && added[added.length - 1].trim() !== '' && added.slice(0, -1).every((l) => l === ''), `a heading, perhaps after a blank line: ${JSON.stringify(added)}`);
+      assert.ok(
+        added.length >= 1 && added.length <= 2 && added[added.length - 1].trim() !== '' && added.slice(0, -1).every((l) => l === ''),
+        `a heading, perhaps after a blank line: ${JSON.stringify(added)}`,
+      );
       assert.deepEqual(rest, replaced, 'apart from the inserted heading, only markers changed');
     }
   }
@@ -437,17 +676,35 @@ function checkConvergence(text: string, analysis: Analysis, config: Config = DEF
     const second = again.diagnostics.filter((d) => family.includes(d.code));
     for (const e of distinctEdits(second)) {
       const now = e.line < fixed.length && e.line === e.endLine ? fixed[e.line].slice(e.character, e.endCharacter) : undefined;
-      assert.equal(e.newText, now, `${family.join('/')}: after the fix, a second fix proposes ${JSON.stringify(e)} (text “${fixed.join('\n')}”)`);
+      assert.equal(
+        e.newText,
+        now,
+        `${family.join('/')}: after the fix, a second fix proposes ${JSON.stringify(e)} (text “${fixed.join('\n')}”)`,
+      );
     }
-    assert.deepEqual(applyLineEdits(fixed, edits.filter((e) => e.line === e.endLine)).length, fixed.length);
+    assert.deepEqual(
+      applyLineEdits(
+        fixed,
+        edits.filter((e) => e.line === e.endLine),
+      ).length,
+      fixed.length,
+    );
   }
   for (const d of analysis.diagnostics.filter((x) => x.code === 'section.missing' && editsOf(x).length > 0)) {
     const section = (d.data as { section?: string } | undefined)?.section;
     const fixed = applyLineEdits(lines, editsOf(d));
     const again = reanalyse(fixed);
-    assert.equal(again.headings, headings + 1, `inserting section ${section} adds one heading and keeps the others (text “${fixed.join('\n')}”)`);
+    assert.equal(
+      again.headings,
+      headings + 1,
+      `inserting section ${section} adds one heading and keeps the others (text “${fixed.join('\n')}”)`,
+    );
     const second = again.diagnostics.filter((x) => x.code === 'section.missing' && (x.data as { section?: string }).section === section);
-    assert.deepEqual(second.map((x) => x.message), [], `inserting section ${section} mends section.missing (text “${fixed.join('\n')}”)`);
+    assert.deepEqual(
+      second.map((x) => x.message),
+      [],
+      `inserting section ${section} mends section.missing (text “${fixed.join('\n')}”)`,
+    );
   }
 }
 
@@ -456,10 +713,16 @@ function checkConvergence(text: string, analysis: Analysis, config: Config = DEF
 
 test('property: the outline, symbols, folding ranges and diagnostics are well formed, in UTF-16 positions, deterministic', () => {
   fc.assert(
-    fc.property(documentText, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 15 }), fc.boolean(), (text, limit, outlineMaxItems, inlineItems) => {
-      checkDocument(text, DEFAULT_CONFIG, 'doc.txt', limit);
-      checkDocument(text, { ...DEFAULT_CONFIG, outlineMaxItems, inlineItems }, 'doc.txt', limit);
-    }),
+    fc.property(
+      documentText,
+      fc.integer({ min: 0, max: 12 }),
+      fc.integer({ min: 1, max: 15 }),
+      fc.boolean(),
+      (text, limit, outlineMaxItems, inlineItems) => {
+        checkDocument(text, DEFAULT_CONFIG, 'doc.txt', limit);
+        checkDocument(text, { ...DEFAULT_CONFIG, outlineMaxItems, inlineItems }, 'doc.txt', limit);
+      },
+    ),
     params(700),
   );
 });
@@ -467,18 +730,30 @@ test('property: the outline, symbols, folding ranges and diagnostics are well fo
 test('property: a heading after emoji and CJK Extension B text starts where VS Code counts it', () => {
   const astral = fc.array(fc.constantFrom('😀', '𠀀', '𠮷', '👍🏽', '中', '\ud800'), { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
   fc.assert(
-    fc.property(astral, fc.constantFrom('一、', '（二）', '3.', '（4）', '⑤'), astral, fc.constantFrom('\n', '\r\n', '\r'), (before, mark, title, br) => {
-      const text = `${before}标题${br}${mark}${title}存在的问题XX${br}${before}正文。`;
-      const { outline, analysis } = checkDocument(text);
-      assert.equal(outline.all.length, 1);
-      const ref = TextDocument.create('file:///a.txt', 'gongwen', 1, text);
-      const s = outline.all[0];
-      const start = ref.offsetAt({ line: s.line, character: s.marker.start });
-      assert.equal(text.slice(start, start + mark.length), mark);
-      const placeholder = analysis.diagnostics.find((d) => d.code === 'text.placeholder');
-      assert.ok(placeholder !== undefined);
-      assert.equal(ref.getText({ start: { line: placeholder.line, character: placeholder.character }, end: { line: placeholder.endLine, character: placeholder.endCharacter } }), 'XX');
-    }),
+    fc.property(
+      astral,
+      fc.constantFrom('一、', '（二）', '3.', '（4）', '⑤'),
+      astral,
+      fc.constantFrom('\n', '\r\n', '\r'),
+      (before, mark, title, br) => {
+        const text = `${before}标题${br}${mark}${title}存在的问题XX${br}${before}正文。`;
+        const { outline, analysis } = checkDocument(text);
+        assert.equal(outline.all.length, 1);
+        const ref = TextDocument.create('file:///a.txt', 'gongwen', 1, text);
+        const s = outline.all[0];
+        const start = ref.offsetAt({ line: s.line, character: s.marker.start });
+        assert.equal(text.slice(start, start + mark.length), mark);
+        const placeholder = analysis.diagnostics.find((d) => d.code === 'text.placeholder');
+        assert.ok(placeholder !== undefined);
+        assert.equal(
+          ref.getText({
+            start: { line: placeholder.line, character: placeholder.character },
+            end: { line: placeholder.endLine, character: placeholder.endCharacter },
+          }),
+          'XX',
+        );
+      },
+    ),
     params(200),
   );
 });
@@ -489,7 +764,13 @@ const change = fc.record({
   startCharacter: fc.nat(50),
   endLine: fc.nat(35),
   endCharacter: fc.nat(50),
-  text: fc.oneof(fc.constant(''), line, fc.tuple(line, eol, line).map((p) => p.join('')), eol, fc.constantFrom('\r', '\n', '一、', '（', '1.', '存在的问题', '😀')),
+  text: fc.oneof(
+    fc.constant(''),
+    line,
+    fc.tuple(line, eol, line).map((p) => p.join('')),
+    eol,
+    fc.constantFrom('\r', '\n', '一、', '（', '1.', '存在的问题', '😀'),
+  ),
   full: fc.integer({ min: 0, max: 30 }).map((n) => n === 0),
 });
 
@@ -500,10 +781,14 @@ test('property: incremental edits give what a fresh parse of the same text gives
       let ref = TextDocument.create('file:///doc.txt', 'gongwen', 1, text);
       let version = 1;
       for (const batch of batches) {
-        const changes = batch.map((c) => (c.full ? { text: c.text } : {
-          range: { start: { line: c.startLine, character: c.startCharacter }, end: { line: c.endLine, character: c.endCharacter } },
-          text: c.text,
-        }));
+        const changes = batch.map((c) =>
+          c.full
+            ? { text: c.text }
+            : {
+                range: { start: { line: c.startLine, character: c.startCharacter }, end: { line: c.endLine, character: c.endCharacter } },
+                text: c.text,
+              },
+        );
         version++;
         doc.update(changes, version);
         // one change at a time on a fresh TextDocument: its incremental line index goes wrong on ranges past the end
@@ -545,12 +830,21 @@ test('property: applying the fixes and analysing again proposes nothing more for
 const userConfig = fc
   .tuple(
     fc.constantFrom('mine', 'self-inspection'),
-    fc.uniqueArray(fc.record({
-      id: fc.constantFrom('a', 'b', 'c', 'problems', 'causes', 'measures'),
-      label: fc.option(fc.oneof(fc.constantFrom(...TITLES), fc.constantFrom('problems', 'x', '问题：原因')), { nil: undefined }),
-      patterns: fc.array(fc.oneof(fc.constantFrom('存在*问题', '原因', '整改|措施', '学习', '*', '|', '问题：', 'a*b', '# *', '方面|'), cjkText(3)), { minLength: 1, maxLength: 3 }),
-      required: fc.boolean(),
-    }, { requiredKeys: ['id', 'patterns', 'required'] }), { minLength: 1, maxLength: 5, selector: (x) => x.id }),
+    fc.uniqueArray(
+      fc.record(
+        {
+          id: fc.constantFrom('a', 'b', 'c', 'problems', 'causes', 'measures'),
+          label: fc.option(fc.oneof(fc.constantFrom(...TITLES), fc.constantFrom('problems', 'x', '问题：原因')), { nil: undefined }),
+          patterns: fc.array(
+            fc.oneof(fc.constantFrom('存在*问题', '原因', '整改|措施', '学习', '*', '|', '问题：', 'a*b', '# *', '方面|'), cjkText(3)),
+            { minLength: 1, maxLength: 3 },
+          ),
+          required: fc.boolean(),
+        },
+        { requiredKeys: ['id', 'patterns', 'required'] },
+      ),
+      { minLength: 1, maxLength: 5, selector: (x) => x.id },
+    ),
   )
   .map(([id, sections]) => resolveConfig([{ name: 'settings', value: { profile: id, profiles: [{ id, sections }] } }]).config);
 
@@ -569,7 +863,10 @@ test('property: with user profiles too, fixes change only markers and converge',
 function referencePattern(pattern: string, normalizedTitle: string): boolean {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return pattern.split('|').some((alt) => {
-    const pieces = alt.split('*').map(normalizeTitle).filter((p) => p.length > 0);
+    const pieces = alt
+      .split('*')
+      .map(normalizeTitle)
+      .filter((p) => p.length > 0);
     return pieces.length > 0 && new RegExp(pieces.map(escape).join('[^]*')).test(normalizedTitle);
   });
 }
@@ -630,23 +927,72 @@ test('property: association globs match as their regular-expression reading, and
 test('property: resolveConfig takes any JSON from settings and workspace files without throwing and gives a usable config', () => {
   const hostile = fc.oneof(
     fc.jsonValue(),
-    fc.record({
-      profile: fc.oneof(fc.string(), fc.jsonValue()),
-      profiles: fc.oneof(fc.jsonValue(), fc.array(fc.record({
-        id: fc.oneof(fc.string(), fc.jsonValue()),
-        detect: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
-        sections: fc.oneof(fc.jsonValue(), fc.array(fc.record({ id: fc.oneof(fc.string(), fc.integer()), patterns: fc.oneof(fc.array(fc.string()), fc.jsonValue()), required: fc.jsonValue() }, { requiredKeys: [] }))),
-      }, { requiredKeys: [] }))),
-      profileAssociations: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.jsonValue())), fc.jsonValue()),
-      diagnostics: fc.oneof(fc.record({ severity: fc.oneof(fc.dictionary(fc.oneof(fc.constantFrom(...CODES), fc.string()), fc.oneof(fc.constantFrom('ignore', 'hint', 'information', 'warning', 'error'), fc.jsonValue()))) }), fc.jsonValue()),
-      outline: fc.oneof(fc.record({ inlineItems: fc.jsonValue(), titleMaxLength: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()), maxItems: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()) }, { requiredKeys: [] }), fc.jsonValue()),
-    }, { requiredKeys: [] }),
+    fc.record(
+      {
+        profile: fc.oneof(fc.string(), fc.jsonValue()),
+        profiles: fc.oneof(
+          fc.jsonValue(),
+          fc.array(
+            fc.record(
+              {
+                id: fc.oneof(fc.string(), fc.jsonValue()),
+                detect: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+                sections: fc.oneof(
+                  fc.jsonValue(),
+                  fc.array(
+                    fc.record(
+                      {
+                        id: fc.oneof(fc.string(), fc.integer()),
+                        patterns: fc.oneof(fc.array(fc.string()), fc.jsonValue()),
+                        required: fc.jsonValue(),
+                      },
+                      { requiredKeys: [] },
+                    ),
+                  ),
+                ),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        ),
+        profileAssociations: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.jsonValue())), fc.jsonValue()),
+        diagnostics: fc.oneof(
+          fc.record({
+            severity: fc.oneof(
+              fc.dictionary(
+                fc.oneof(fc.constantFrom(...CODES), fc.string()),
+                fc.oneof(fc.constantFrom('ignore', 'hint', 'information', 'warning', 'error'), fc.jsonValue()),
+              ),
+            ),
+          }),
+          fc.jsonValue(),
+        ),
+        outline: fc.oneof(
+          fc.record(
+            {
+              inlineItems: fc.jsonValue(),
+              titleMaxLength: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()),
+              maxItems: fc.oneof(fc.integer(), fc.double(), fc.jsonValue()),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.jsonValue(),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
   );
   fc.assert(
     fc.property(hostile, hostile, documentText, (file, settings, text) => {
-      const { config, problems } = resolveConfig([{ name: '.gongwen.json', value: file }, { name: 'settings', value: settings }]);
+      const { config, problems } = resolveConfig([
+        { name: '.gongwen.json', value: file },
+        { name: 'settings', value: settings },
+      ]);
       assert.ok(config.profile === 'auto' || config.profiles.some((p) => p.id === config.profile), 'the profile exists');
-      assert.ok(config.profiles.some((p) => p.id === 'general') && config.profiles.some((p) => p.id === 'self-inspection'), 'built-in profiles are always there');
+      assert.ok(
+        config.profiles.some((p) => p.id === 'general') && config.profiles.some((p) => p.id === 'self-inspection'),
+        'built-in profiles are always there',
+      );
       for (const code of CODES) {
         assert.ok(['ignore', 'hint', 'information', 'warning', 'error'].includes(config.severity[code]), code);
       }
@@ -666,7 +1012,9 @@ test('property: resolveConfig takes any JSON from settings and workspace files w
 // ---------------------------------------------------------------------------------------------------------------
 // Regressions: documents that once failed a property, checked on every run
 
-const fixtures = readdirSync(REGRESSIONS).filter((f) => f.endsWith('.txt')).sort();
+const fixtures = readdirSync(REGRESSIONS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 test('regression fixtures exist', () => {
   assert.ok(fixtures.length > 0, `no fixtures in ${REGRESSIONS}`);
@@ -700,8 +1048,16 @@ test('regression: every number a fix may write reads back as the same marker (re
 });
 
 test('regression: a user profile whose label is an id, or whose pattern ends a sentence: the inserted heading counts as the section', () => {
-  for (const section of [{ id: 'a', patterns: ['甲*乙'] }, { id: 'a', label: 'problems', patterns: ['问题：', '存在*问题'] }]) {
-    const { config } = resolveConfig([{ name: 'settings', value: { profile: 'mine', profiles: [{ id: 'mine', sections: [section, { id: 'b', label: '丁', patterns: ['丙'] }] }] } }]);
+  for (const section of [
+    { id: 'a', patterns: ['甲*乙'] },
+    { id: 'a', label: 'problems', patterns: ['问题：', '存在*问题'] },
+  ]) {
+    const { config } = resolveConfig([
+      {
+        name: 'settings',
+        value: { profile: 'mine', profiles: [{ id: 'mine', sections: [section, { id: 'b', label: '丁', patterns: ['丙'] }] }] },
+      },
+    ]);
     const text = '测试\n一、丙\n正文。';
     const { analysis } = checkDocument(text, config);
     const missing = analysis.diagnostics.filter((d) => d.code === 'section.missing');
@@ -714,7 +1070,10 @@ test('regression: a user profile whose label is an id, or whose pattern ends a s
 
 test('regression: numbered headings on the first line are headings, not an attachment list', () => {
   const { outline } = checkDocument('1.学习不够深入。正文。\n2.作风不够扎实。正文。\n');
-  assert.deepEqual(outline.all.map((s) => s.title), ['学习不够深入', '作风不够扎实']);
+  assert.deepEqual(
+    outline.all.map((s) => s.title),
+    ['学习不够深入', '作风不够扎实'],
+  );
   const list = checkDocument('附件：\n1.问题清单\n2.整改台账\n').outline;
   assert.equal(list.all.length, 0, 'after 附件： they are still a list');
 });

@@ -12,26 +12,36 @@ const DIR = join(ROOT, 'test', 'fixtures', 'rules');
 for (const name of readdirSync(DIR).filter((f) => f.endsWith('.txt'))) {
   test(`rule fixture ${name}: exactly the expected diagnostics`, () => {
     const { text, expected } = readFixture(join(DIR, name));
-    const actual = analysisOf(text, name).diagnostics.map((d) => `${d.line}:${d.code}`).sort();
+    const actual = analysisOf(text, name)
+      .diagnostics.map((d) => `${d.line}:${d.code}`)
+      .sort();
     assert.deepEqual(actual, expected);
   });
 }
 
 test('every code of SPEC §5 is reported by exactly one rule, and every fixture covers every code', () => {
   const owners = CODES.map((code) => RULES.filter((r) => r.codes.includes(code)).length);
-  assert.deepEqual(owners, CODES.map(() => 1));
+  assert.deepEqual(
+    owners,
+    CODES.map(() => 1),
+  );
   const covered = new Set<string>();
   for (const name of readdirSync(DIR).filter((f) => f.endsWith('.txt'))) {
     for (const e of readFixture(join(DIR, name)).expected) {
       covered.add(e.split(':')[1]);
     }
   }
-  assert.deepEqual([...CODES].filter((c) => !covered.has(c)), []);
+  assert.deepEqual(
+    [...CODES].filter((c) => !covered.has(c)),
+    [],
+  );
 });
 
 test('a severity set to ignore turns a rule off; other severities are applied', () => {
   const text = readFixture(join(DIR, 'numbering.txt')).text;
-  const { config } = resolveConfig([{ name: 'settings', value: { diagnostics: { severity: { 'numbering.gap': 'ignore', 'numbering.bracket': 'error' } } } }]);
+  const { config } = resolveConfig([
+    { name: 'settings', value: { diagnostics: { severity: { 'numbering.gap': 'ignore', 'numbering.bracket': 'error' } } } },
+  ]);
   const diagnostics = analysisOf(text, 'numbering.txt', config).diagnostics;
   assert.equal(diagnostics.filter((d) => d.code === 'numbering.gap').length, 0);
   assert.ok(diagnostics.some((d) => d.code === 'numbering.bracket' && d.severity === 'error'));
@@ -41,11 +51,12 @@ test('renumber data: the fix edits only numerals and mends the whole group', () 
   const text = '工作总结\n一、甲\n正文。\n三、乙\n正文。\n三、丙\n正文。\n';
   const d = analysisOf(text).diagnostics.filter((x) => x.code.startsWith('numbering.'));
   // 三 then 三 again: a gap and a duplicate (SPEC: the same number twice); both carry the one renumber fix
-  assert.deepEqual(d.map((x) => x.code), ['numbering.gap', 'numbering.duplicate']);
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['numbering.gap', 'numbering.duplicate'],
+  );
   assert.deepEqual(d[1].data, d[0].data);
-  assert.deepEqual(d[0].data?.edits, [
-    { line: 3, character: 0, endLine: 3, endCharacter: 1, newText: '二' },
-  ]);
+  assert.deepEqual(d[0].data?.edits, [{ line: 3, character: 0, endLine: 3, endCharacter: 1, newText: '二' }]);
 });
 
 test('section.missing data inserts the heading at its place and renumbers the headings after it', () => {

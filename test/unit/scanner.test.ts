@@ -48,9 +48,19 @@ test('every marker variant of SPEC §2 is recognised with its level, number and 
 
 test('markers after indentation and Markdown decoration', () => {
   const lines = [
-    '　　一、全角空格缩进', '\t（一）制表符缩进', '    1.空格缩进', '&nbsp;&nbsp;（1）网页空格', '\u00a0二、不换行空格',
-    '# 一、一级标题', '### （二）三级标题', '**三、加粗标题**', '__（三）下划线加粗__', '> 1.引用中的标题', '- （2）列表中的标题',
-    '* ①星号列表', '\uFEFF一、带字节顺序标记',
+    '　　一、全角空格缩进',
+    '\t（一）制表符缩进',
+    '    1.空格缩进',
+    '&nbsp;&nbsp;（1）网页空格',
+    '\u00a0二、不换行空格',
+    '# 一、一级标题',
+    '### （二）三级标题',
+    '**三、加粗标题**',
+    '__（三）下划线加粗__',
+    '> 1.引用中的标题',
+    '- （2）列表中的标题',
+    '* ①星号列表',
+    '\uFEFF一、带字节顺序标记',
   ];
   for (const line of lines) {
     assert.ok(marker(line), line);
@@ -62,9 +72,24 @@ test('markers after indentation and Markdown decoration', () => {
 
 test('false positives of SPEC §2 are not headings', () => {
   const lines = [
-    '3.5亿元的资金已到位', '1.2万人受益', '2025年全面完成', '12.5%的增长', '1.', '3', '2.', '（2023）年度',
-    '附件：1.项目清单', '一是学习不够深入', '十分重要的工作', '统一是前提', '一、存在的问题……………………3',
-    '1.总体要求\t\t5', '第一，学习不够', '其一，要求不严', '2023.10.1召开会议', '100%完成',
+    '3.5亿元的资金已到位',
+    '1.2万人受益',
+    '2025年全面完成',
+    '12.5%的增长',
+    '1.',
+    '3',
+    '2.',
+    '（2023）年度',
+    '附件：1.项目清单',
+    '一是学习不够深入',
+    '十分重要的工作',
+    '统一是前提',
+    '一、存在的问题……………………3',
+    '1.总体要求\t\t5',
+    '第一，学习不够',
+    '其一，要求不严',
+    '2023.10.1召开会议',
+    '100%完成',
   ];
   for (const line of lines) {
     assert.equal(marker(line), undefined, line);
@@ -85,7 +110,15 @@ test('the title ends at the first sentence end outside quotes', () => {
 
 test('inline enumerations, count claims and closings', () => {
   const info = scanLine('（一）学习方面。一是学得不深。二是用得不活；第一，要求不严；其二，标准不高。');
-  assert.deepEqual(info.inline?.map((i) => [i.text, i.number]), [['一是', 1], ['二是', 2], ['第一，', 1], ['其二，', 2]]);
+  assert.deepEqual(
+    info.inline?.map((i) => [i.text, i.number]),
+    [
+      ['一是', 1],
+      ['二是', 2],
+      ['第一，', 1],
+      ['其二，', 2],
+    ],
+  );
   assert.equal(scanLine('统一是前提，唯一是目标').inline, undefined);
   assert.equal(scanLine('发现自身主要存在以下五个方面问题。').count?.value, 5);
   assert.equal(scanLine('主要有以下四点。').count?.value, 4);

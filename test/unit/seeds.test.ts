@@ -14,7 +14,11 @@ import { prng } from '../support/prng';
 import { analysisOf, outlineOf, plain, ROOT } from './helpers';
 
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
-const files = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort() : [];
+const files = existsSync(SEEDS)
+  ? readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 
 /** Level-1 and level-2 heading lines found independently of the scanner: a strict pattern on the raw text. */
 const STRICT = /^\s*(?:\*\*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
@@ -48,20 +52,29 @@ for (const name of files) {
   test(`seed ${name}: self-inspection, no section.missing; deleting the causes section gives it`, () => {
     const analysis = analysisOf(text, name);
     assert.equal(analysis.profile.id, 'self-inspection');
-    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'section.missing'), []);
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.code === 'section.missing'),
+      [],
+    );
     const outline = outlineOf(text);
     const causes = outline.sections.find((s) => /原因/.test(s.title));
     assert.ok(causes);
     const without = lines.filter((_, i) => i < causes.line || i > causes.endLine).join('\n');
     const missing = analysisOf(without, name).diagnostics.filter((d) => d.code === 'section.missing');
-    assert.deepEqual(missing.map((d) => d.data?.section), ['causes']);
+    assert.deepEqual(
+      missing.map((d) => d.data?.section),
+      ['causes'],
+    );
   });
 }
 
 for (const name of files.filter((f) => f.startsWith('002'))) {
   test('seed 002: the (三） and (四） headings get numbering.bracket', () => {
-  const d = analysisOf(readFileSync(join(SEEDS, name), 'utf8'), name).diagnostics.filter((x) => x.code === 'numbering.bracket');
-  assert.deepEqual(d.map((x) => x.line), [4, 5]);
+    const d = analysisOf(readFileSync(join(SEEDS, name), 'utf8'), name).diagnostics.filter((x) => x.code === 'numbering.bracket');
+    assert.deepEqual(
+      d.map((x) => x.line),
+      [4, 5],
+    );
   });
 }
 
@@ -70,9 +83,13 @@ for (const name of files.filter((f) => /^00[134]/.test(f))) {
     const prefix = name.slice(0, 3);
     const text = readFileSync(join(SEEDS, name), 'utf8');
     const lines = text.split('\n');
-    const flagged = analysisOf(text, name).diagnostics.filter((d) => d.code === 'text.placeholder')
+    const flagged = analysisOf(text, name)
+      .diagnostics.filter((d) => d.code === 'text.placeholder')
       .map((d) => lines[d.line].slice(d.character, d.endCharacter));
-    const expected = (text.match(/(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff0-9])\*+(?=[\u4e00-\u9fff])(?![^\n]*\*\*$)/g) ?? []);
+    const expected =
+      text.match(
+        /(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|(?<=[\u4e00-\u9fff])[xX](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff0-9])\*+(?=[\u4e00-\u9fff])(?![^\n]*\*\*$)/g,
+      ) ?? [];
     assert.ok(flagged.length > 0, prefix);
     assert.deepEqual(flagged.sort(), expected.sort(), prefix);
   });
@@ -91,7 +108,10 @@ for (const name of files) {
       const at = random() < 0.5 ? length : Math.floor(random() * (length + 1));
       const backspace = at > 0 && random() < 0.25;
       const start = { line, character: backspace ? at - 1 : at };
-      doc.update([{ range: { start, end: { line, character: at } }, text: backspace ? '' : typed[Math.floor(random() * typed.length)] }], i + 2);
+      doc.update(
+        [{ range: { start, end: { line, character: at } }, text: backspace ? '' : typed[Math.floor(random() * typed.length)] }],
+        i + 2,
+      );
       const fresh = outlineOf(doc.getText());
       const analysis = doc.analysis(DEFAULT_CONFIG, name);
       assert.deepEqual(analysis, analyze(fresh, DEFAULT_CONFIG, name), `keystroke ${i}: analysis`);

@@ -123,7 +123,10 @@ export function reanalyze(
     previous.config === config &&
     previous.path === path &&
     (previous.outline === outline ||
-      (changed !== undefined && previous.reads !== undefined && untouched(previous.reads, changed) && sameStructure(previous.outline, outline)))
+      (changed !== undefined &&
+        previous.reads !== undefined &&
+        untouched(previous.reads, changed) &&
+        sameStructure(previous.outline, outline)))
   ) {
     return previous.outline === outline ? previous : { ...previous, outline };
   }

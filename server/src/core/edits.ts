@@ -60,7 +60,13 @@ export function standardMarker(kind: MarkerKind, n: number): string {
  * headings into text, so it is not offered.
  */
 export const MAX_NUMBER: Readonly<Record<MarkerKind, number>> = {
-  cn: 999, 'cn-part': 999, 'cn-paren': 999, num: 999, 'num-paren': 999, circled: 20, 'num-half': 999,
+  cn: 999,
+  'cn-part': 999,
+  'cn-paren': 999,
+  num: 999,
+  'num-paren': 999,
+  circled: 20,
+  'num-half': 999,
 };
 
 /** The largest number of an inline enumeration item (九十九是). */

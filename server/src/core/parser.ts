@@ -287,7 +287,12 @@ export function reparse(previous: Outline, table: LineTable, first: number, befo
     if (i >= 0 && l <= all[i].titleEndLine + 1) {
       const s = all[i];
       const title = readTitle(table, s.line, s.marker);
-      if (title.text !== s.title || title.endLine !== s.titleEndLine || title.endCharacter !== s.titleEndCharacter || isBare(table, s) !== s.bare) {
+      if (
+        title.text !== s.title ||
+        title.endLine !== s.titleEndLine ||
+        title.endCharacter !== s.titleEndCharacter ||
+        isBare(table, s) !== s.bare
+      ) {
         return undefined;
       }
     }

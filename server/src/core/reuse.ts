@@ -79,8 +79,15 @@ export function sameStructure(a: Outline, b: Outline): boolean {
   if (a === b) {
     return true;
   }
-  if (a.lineCount === b.lineCount && a.all === b.all && a.rootInline === b.rootInline && a.rootCounts === b.rootCounts && a.placeholders === b.placeholders &&
-    a.closingLine === b.closingLine && a.closingEndLine === b.closingEndLine) {
+  if (
+    a.lineCount === b.lineCount &&
+    a.all === b.all &&
+    a.rootInline === b.rootInline &&
+    a.rootCounts === b.rootCounts &&
+    a.placeholders === b.placeholders &&
+    a.closingLine === b.closingLine &&
+    a.closingEndLine === b.closingEndLine
+  ) {
     return true; // the same sections, shared by reparse
   }
   if (

@@ -19,7 +19,13 @@ export type MarkerKind =
   | 'num-half'; // 1）  level 5
 
 export const LEVEL_OF: Readonly<Record<MarkerKind, Level>> = {
-  cn: 1, 'cn-part': 1, 'cn-paren': 2, num: 3, 'num-paren': 4, circled: 5, 'num-half': 5,
+  cn: 1,
+  'cn-part': 1,
+  'cn-paren': 2,
+  num: 3,
+  'num-paren': 4,
+  circled: 5,
+  'num-half': 5,
 };
 
 export interface Marker {
@@ -88,16 +94,21 @@ export interface LineInfo {
 
 /** True when the scan found something the outline or a rule needs (the line is indexed). */
 export function isNotable(info: LineInfo): boolean {
-  return info.marker !== undefined || info.inline !== undefined || info.count !== undefined ||
-    info.placeholders !== undefined || info.listIntro === true || info.closing === true;
+  return (
+    info.marker !== undefined ||
+    info.inline !== undefined ||
+    info.count !== undefined ||
+    info.placeholders !== undefined ||
+    info.listIntro === true ||
+    info.closing === true
+  );
 }
 
 const BLANK: LineInfo = Object.freeze({ blank: true, chars: 0 });
 
 export function isSpace(c: number): boolean {
   // space, tab, U+3000 ideographic space, NBSP, BOM, other Unicode spaces used by word processors
-  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x0b || c === 0x0c;
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x0b || c === 0x0c;
 }
 
 function isDigit(c: number): boolean {
@@ -122,7 +133,7 @@ function skipPrefix(line: string): number {
         j++;
       }
       i = j;
-    } else if ((line.startsWith('**', i) || line.startsWith('__', i))) {
+    } else if (line.startsWith('**', i) || line.startsWith('__', i)) {
       i += 2;
     } else if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && isSpace(line.charCodeAt(i + 1))) {
       i += 2;
@@ -332,7 +343,13 @@ function standardForm(raw: RawMarker, numeral: string): { standard: string; brac
   }
 }
 
-const LEADERS: readonly (readonly [string, number])[] = [['.', 3], ['…', 2], ['·', 3], ['-', 3], ['－', 3]];
+const LEADERS: readonly (readonly [string, number])[] = [
+  ['.', 3],
+  ['…', 2],
+  ['·', 3],
+  ['-', 3],
+  ['－', 3],
+];
 
 /**
  * Dot leaders (or a tab) and a page number at the end: a table-of-contents line, not a heading. Read backwards from
@@ -390,9 +407,8 @@ function scanMarker(line: string, start: number): Marker | undefined {
   }
   const text = line.slice(start, raw.end);
   const numeral = line.slice(raw.numberStart, raw.numberEnd);
-  const form = raw.kind === 'num-half' || raw.kind === 'cn-part'
-    ? { standard: text, bracketOk: true, separatorOk: true }
-    : standardForm(raw, numeral);
+  const form =
+    raw.kind === 'num-half' || raw.kind === 'cn-part' ? { standard: text, bracketOk: true, separatorOk: true } : standardForm(raw, numeral);
   const term = findTerminator(line, contentStart);
   const titleEnd = term.at >= 0 ? trimTitleEnd(line, contentStart, term.at) : trimTitleEnd(line, contentStart, line.length);
   return {
@@ -414,7 +430,8 @@ function scanMarker(line: string, start: number): Marker | undefined {
   };
 }
 
-const INLINE = /(?<![^\s。；：！？，、,;:!?“"（(*】\]])(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:]|其([一二三四五六七八九十])[，,、：:])/g;
+const INLINE =
+  /(?<![^\s。；：！？，、,;:!?“"（(*】\]])(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:]|其([一二三四五六七八九十])[，,、：:])/g;
 
 function scanInline(line: string, from: number): InlineItem[] | undefined {
   let items: InlineItem[] | undefined;
@@ -439,7 +456,8 @@ function scanInline(line: string, from: number): InlineItem[] | undefined {
 }
 
 // `\s*(?:个\s*)?`, not `\s*个?\s*`: two adjacent `\s*` backtrack quadratically over a long run of spaces.
-const COUNT = /(?:以下|如下|下列|下面|主要有|主要是|存在|表现为|表现在|归纳为|概括为|分为|包括)\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:个\s*)?(?:方面|点|项|条|类|大问题)/;
+const COUNT =
+  /(?:以下|如下|下列|下面|主要有|主要是|存在|表现为|表现在|归纳为|概括为|分为|包括)\s*([一二两三四五六七八九十]{1,3}|\d{1,2})\s*(?:个\s*)?(?:方面|点|项|条|类|大问题)/;
 
 function scanCount(line: string): CountClaim | undefined {
   const m = COUNT.exec(line);
@@ -599,7 +617,8 @@ function scanPlaceholders(line: string): Span[] | undefined {
   return out;
 }
 
-const CLOSING_START = /^(?:以上(?:是|为|就是|即是)?(?:我|本人)|以上.{0,12}(?:发言|对照|材料|检查|剖析|汇报|报告)|请各位|恳请|敬请|最后[，,])/;
+const CLOSING_START =
+  /^(?:以上(?:是|为|就是|即是)?(?:我|本人)|以上.{0,12}(?:发言|对照|材料|检查|剖析|汇报|报告)|请各位|恳请|敬请|最后[，,])/;
 /** Short lines that ask for criticism are closings wherever the words stand. */
 const CLOSING_ANY = /批评指正|宝贵意见|批评帮助/;
 const LIST_INTRO = /^(?:附件|附[：:]|参考文献|目\s*录)/;

@@ -57,7 +57,11 @@ export class GongwenDocument {
     if (this.cached === undefined || this.cached.revision !== revision) {
       const last = this.journal[this.journal.length - 1];
       const reused =
-        this.cached !== undefined && last?.before !== undefined && last.revision === revision && this.cached.revision === revision - 1 && last.removed === last.inserted
+        this.cached !== undefined &&
+        last?.before !== undefined &&
+        last.revision === revision &&
+        this.cached.revision === revision - 1 &&
+        last.removed === last.inserted
           ? reparse(this.cached.outline, this.table, last.first, last.before)
           : undefined;
       this.cached = { revision, outline: reused ?? parse(this.table) };

@@ -7,7 +7,10 @@ import { keepOutermost } from './limit';
  * The last answer for each list of sections. An outline built from the previous one shares its sections (typing in
  * text), and then its folding ranges are those of the previous one.
  */
-const answers = new WeakMap<readonly Section[], { closingLine: number; closingEndLine: number; rangeLimit: number; ranges: FoldingRange[] }>();
+const answers = new WeakMap<
+  readonly Section[],
+  { closingLine: number; closingEndLine: number; rangeLimit: number; ranges: FoldingRange[] }
+>();
 
 export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INTEGER): FoldingRange[] {
   const { closingLine, closingEndLine } = outline;

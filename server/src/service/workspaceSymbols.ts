@@ -6,8 +6,11 @@ import { sectionName } from './documentSymbols';
 
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
-
-export function workspaceSymbols(docs: Iterable<{ uri: string; outline: Outline }>, query: string, titleMaxLength: number): SymbolInformation[] {
+export function workspaceSymbols(
+  docs: Iterable<{ uri: string; outline: Outline }>,
+  query: string,
+  titleMaxLength: number,
+): SymbolInformation[] {
   const q = normalizeTitle(query);
   const out: SymbolInformation[] = [];
   for (const { uri, outline } of docs) {

@@ -26,9 +26,7 @@ describe('display language', () => {
     await openEditor(example);
     const diagnostics = await waitForDiagnostics(example, 'four kinds of problem in the example', (ds) => ds.length >= 4);
     await openEditor(incomplete);
-    diagnostics.push(
-      ...(await waitForDiagnostics(incomplete, 'section.missing', (ds) => ds.some((d) => codeOf(d) === 'section.missing'))),
-    );
+    diagnostics.push(...(await waitForDiagnostics(incomplete, 'section.missing', (ds) => ds.some((d) => codeOf(d) === 'section.missing'))));
     for (const d of diagnostics) {
       const text = unquoted(d.message);
       if (chinese) {

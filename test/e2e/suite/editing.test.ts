@@ -34,15 +34,26 @@ describe('typing in the editor', () => {
 
   it('inserting a heading puts it in the outline, and its skipped number is reported', async () => {
     // after 一、（二） (lines 7-8) comes a new （四）: the outline has it, and 四 after 二 is a gap.
-    const ok = await editor.edit((edit) => edit.insert(editor.document.lineAt(8).range.end, '\n（四）工作作风方面。\n会议多、文件多的问题仍然存在。'));
+    const ok = await editor.edit((edit) =>
+      edit.insert(editor.document.lineAt(8).range.end, '\n（四）工作作风方面。\n会议多、文件多的问题仍然存在。'),
+    );
     assert.ok(ok, 'the edit was applied');
-    const diagnostics = await waitForDiagnostics(uri, 'numbering.gap at the new heading (line 10)', (ds) => codesAt(ds).join() === 'numbering.gap@10');
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      'numbering.gap at the new heading (line 10)',
+      (ds) => codesAt(ds).join() === 'numbering.gap@10',
+    );
     assert.strictEqual(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     const names = await poll('the new heading in the outline', async () => {
       const current = symbolNames(await documentSymbols(uri));
       return current.includes('  （四）工作作风方面') ? current : undefined;
     });
-    assert.deepStrictEqual(names.slice(0, 4), ['一、存在的主要问题', '  （一）政治理论学习方面', '  （二）担当作为方面', '  （四）工作作风方面']);
+    assert.deepStrictEqual(names.slice(0, 4), [
+      '一、存在的主要问题',
+      '  （一）政治理论学习方面',
+      '  （二）担当作为方面',
+      '  （四）工作作风方面',
+    ]);
   });
 
   it('deleting a required section reports it missing, as an error', async () => {

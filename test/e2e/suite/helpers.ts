@@ -149,18 +149,12 @@ export function codesAt(diagnostics: readonly vscode.Diagnostic[]): string[] {
 // ------------------------------------------------------------------------------------- symbols and folding
 
 export async function documentSymbols(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
-  const result = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
-    'vscode.executeDocumentSymbolProvider',
-    uri,
-  );
+  const result = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
   return result ?? [];
 }
 
 export async function foldingRanges(uri: vscode.Uri): Promise<vscode.FoldingRange[]> {
-  const result = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>(
-    'vscode.executeFoldingRangeProvider',
-    uri,
-  );
+  const result = await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', uri);
   return result ?? [];
 }
 

@@ -17,7 +17,10 @@ export async function run(): Promise<void> {
     timeout: 90_000,
     grep: process.env.GONGWEN_E2E_GREP || undefined,
   });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   log(

@@ -25,8 +25,12 @@ describe('language detection', () => {
     const { document } = await openEditor(uri);
     assert.strictEqual(document.languageId, 'gongwen');
     assert.deepStrictEqual(symbolNames(await symbolsOf(uri)), [
-      '一、存在的问题', '  （一）学习不够深入', '  （二）工作标准不高',
-      '二、整改措施', '  （一）加强学习', '  （二）提高标准',
+      '一、存在的问题',
+      '  （一）学习不够深入',
+      '  （二）工作标准不高',
+      '二、整改措施',
+      '  （一）加强学习',
+      '  （二）提高标准',
     ]);
   });
 
@@ -35,10 +39,17 @@ describe('language detection', () => {
     const { document } = await openEditor(uri);
     assert.strictEqual(document.languageId, 'plaintext');
     assert.deepStrictEqual(symbolNames(await symbolsOf(uri)), [
-      '一、主要工作成效', '  （一）项目建设提速增效', '  (二)营商环境持续优化',
-      '二、下一步工作打算', '  （一）抓实项目储备', '  （二）强化要素保障',
+      '一、主要工作成效',
+      '  （一）项目建设提速增效',
+      '  (二)营商环境持续优化',
+      '二、下一步工作打算',
+      '  （一）抓实项目储备',
+      '  （二）强化要素保障',
     ]);
-    assert.ok((await foldingRanges(uri)).some((f) => f.start === 4 && f.end === 6), 'section 一 folds');
+    assert.ok(
+      (await foldingRanges(uri)).some((f) => f.start === 4 && f.end === 6),
+      'section 一 folds',
+    );
     await waitForDiagnostics(uri, 'numbering.bracket at (二)', (ds) => codesAt(ds).join() === 'numbering.bracket@7');
   });
 
@@ -47,13 +58,14 @@ describe('language detection', () => {
     const { document } = await openEditor(uri);
     assert.strictEqual(document.languageId, 'markdown');
     // VS Code's Markdown extension contributes symbols for "#" headings too; （一） is not one, only ours has it.
-    const names = await symbolsOf(uri).then(async () =>
-      flatten(await documentSymbols(uri)).map((s) => s.name),
-    );
+    const names = await symbolsOf(uri).then(async () => flatten(await documentSymbols(uri)).map((s) => s.name));
     for (const name of ['一、履职情况', '（一）抓好班子建设', '（二）推进重点工作', '（一）调查研究不够深入', '三、下一步打算']) {
       assert.ok(names.includes(name), `the outline has ${name}: ${names.join(' | ')}`);
     }
-    assert.ok((await foldingRanges(uri)).some((f) => f.start === 6 && f.end === 7), 'the paragraph section （一） folds');
+    assert.ok(
+      (await foldingRanges(uri)).some((f) => f.start === 6 && f.end === 7),
+      'the paragraph section （一） folds',
+    );
     await waitForDiagnostics(uri, 'text.placeholder at XX', (ds) => codesAt(ds).join() === 'text.placeholder@8');
   });
 

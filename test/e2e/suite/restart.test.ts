@@ -1,7 +1,17 @@
 // The language server comes back after it is killed (the client restarts it) and on gongwen.restartServer.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, closeUntitled, codesAt, openEditor, poll, serverPids, symbolsOf, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  activateExtension,
+  closeUntitled,
+  codesAt,
+  openEditor,
+  poll,
+  serverPids,
+  symbolsOf,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 /** Proves the server answers: a fresh untitled document gets its outline and its diagnostics. */
 async function assertServing(): Promise<void> {

@@ -3,7 +3,17 @@
 // VS Code there is no such service and the views are only checked to open.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codesAt, log, openEditor, screenshot, symbolNames, symbolsOf, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  activateExtension,
+  codesAt,
+  log,
+  openEditor,
+  screenshot,
+  symbolNames,
+  symbolsOf,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 describe('workbench screenshots', () => {
   const uri = workspaceUri('示例-个人对照检查材料.txt');
@@ -17,7 +27,10 @@ describe('workbench screenshots', () => {
 
   it('the Outline view shows the sections of a seed-like example', async () => {
     const names = symbolNames(await symbolsOf(uri));
-    assert.deepStrictEqual(names.filter((n) => !n.startsWith(' ')), ['一、存在的主要问题', '二、产生问题的原因', '三、努力方向和整改措施']);
+    assert.deepStrictEqual(
+      names.filter((n) => !n.startsWith(' ')),
+      ['一、存在的主要问题', '二、产生问题的原因', '三、努力方向和整改措施'],
+    );
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('outline.focus');
@@ -33,8 +46,10 @@ describe('workbench screenshots', () => {
   });
 
   it('the Problems panel lists the problems of the example', async () => {
-    await waitForDiagnostics(uri, 'placeholder, bracket, inline sequence and numbering gap', (ds) =>
-      codesAt(ds).join() === 'text.placeholder@7,numbering.bracket@11,inline.sequence@14,numbering.gap@15',
+    await waitForDiagnostics(
+      uri,
+      'placeholder, bracket, inline sequence and numbering gap',
+      (ds) => codesAt(ds).join() === 'text.placeholder@7,numbering.bracket@11,inline.sequence@14,numbering.gap@15',
     );
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -1,7 +1,20 @@
 // Settings take effect without a reload: a rule's severity (including 'ignore'), the profile, the outline's size.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, documentSymbols, flatten, foldingRanges, openEditor, poll, scratchCopy, setSetting, symbolsOf, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  activateExtension,
+  codeOf,
+  documentSymbols,
+  flatten,
+  foldingRanges,
+  openEditor,
+  poll,
+  scratchCopy,
+  setSetting,
+  symbolsOf,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 describe('settings take effect without reload', () => {
   const uri = workspaceUri('对照检查材料-缺少原因.txt');

@@ -3,7 +3,12 @@ import { MESSAGES, msg } from '../messages';
 import type { CountRef, InlineRef, Section } from '../model';
 import type { Finding, Rule } from '../rule';
 
-function check(counts: readonly CountRef[], children: readonly Section[], inline: readonly InlineRef[], report: (f: Finding) => void): void {
+function check(
+  counts: readonly CountRef[],
+  children: readonly Section[],
+  inline: readonly InlineRef[],
+  report: (f: Finding) => void,
+): void {
   if (counts.length === 0) {
     return;
   }

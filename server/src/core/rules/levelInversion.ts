@@ -20,7 +20,13 @@ export const levelInversion: Rule = {
           report({
             code: 'numbering.level-inversion',
             ...markerRange(s),
-            message: msg(MESSAGES.levelInversion, s.marker.text.trim(), s.level, deepest.level, standardMarker(deepest.marker.kind, 1).trim()),
+            message: msg(
+              MESSAGES.levelInversion,
+              s.marker.text.trim(),
+              s.level,
+              deepest.level,
+              standardMarker(deepest.marker.kind, 1).trim(),
+            ),
           });
         } else {
           deepest = s;

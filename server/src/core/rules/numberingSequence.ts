@@ -33,7 +33,12 @@ export const numberingSequence: Rule = {
             report({ code: 'numbering.duplicate', ...markerRange(s), message: msg(MESSAGES.numberingDuplicate, written, wanted), data });
           } else if (i > 0 && n !== prev + 1 && n !== want) {
             const template = n > prev ? MESSAGES.numberingGap : MESSAGES.numberingBackwards;
-            report({ code: 'numbering.gap', ...markerRange(s), message: msg(template, group[i - 1].marker.text.trim(), written, wanted), data });
+            report({
+              code: 'numbering.gap',
+              ...markerRange(s),
+              message: msg(template, group[i - 1].marker.text.trim(), written, wanted),
+              data,
+            });
           }
           seen.add(n);
         });

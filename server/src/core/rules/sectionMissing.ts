@@ -33,7 +33,10 @@ function titleFor(profile: CompiledProfile, index: number): string | undefined {
     const stop = findTerminator(text, 0).at;
     return text.slice(0, trimTitleEnd(text, 0, stop >= 0 ? stop : text.length)).trim();
   };
-  return candidates.slice(0, 20).map(asTitle).find((c) => c.length > 0 && matchSection(profile, c) === index);
+  return candidates
+    .slice(0, 20)
+    .map(asTitle)
+    .find((c) => c.length > 0 && matchSection(profile, c) === index);
 }
 
 export const sectionMissing: Rule = {
@@ -74,7 +77,13 @@ export const sectionMissing: Rule = {
       const headingLine = insertLine < outline.lineCount ? insertLine : lastText.length > 0 ? last + 1 : last;
       const gap = afterList(outline, headingLine) ? '\n' : '';
       if (insertLine >= outline.lineCount) {
-        edits.push({ line: last, character: lastText.length, endLine: last, endCharacter: lastText.length, newText: (lastText.length > 0 ? '\n' : '') + gap + heading });
+        edits.push({
+          line: last,
+          character: lastText.length,
+          endLine: last,
+          endCharacter: lastText.length,
+          newText: (lastText.length > 0 ? '\n' : '') + gap + heading,
+        });
       } else {
         edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: gap + heading + '\n' });
       }
@@ -83,18 +92,31 @@ export const sectionMissing: Rule = {
           const want = index + 2;
           if (s.marker.number !== want) {
             const original = outline.line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
-            edits.push({ line: s.line, character: s.marker.numberStart, endLine: s.line, endCharacter: s.marker.numberEnd, newText: formatNumber(kind, want, original) });
+            edits.push({
+              line: s.line,
+              character: s.marker.numberStart,
+              endLine: s.line,
+              endCharacter: s.marker.numberEnd,
+              newText: formatNumber(kind, want, original),
+            });
           }
         }
       });
-      const range = anchor !== undefined ? headingRange(anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
+      const range =
+        anchor !== undefined ? headingRange(anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
       report({
         code: 'section.missing',
         ...range,
         message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + (title ?? wanted.label)),
         // no fix when no title counts as the section, or when the heading or the ones it renumbers would need a
         // number their marker cannot hold (㉑)
-        data: { profile: profile.profile.id, section: wanted.id, insertLine, heading, ...(title !== undefined && siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}) },
+        data: {
+          profile: profile.profile.id,
+          section: wanted.id,
+          insertLine,
+          heading,
+          ...(title !== undefined && siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}),
+        },
       });
     });
   },

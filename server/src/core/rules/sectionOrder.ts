@@ -8,7 +8,10 @@ export const sectionOrder: Rule = {
   codes: ['section.order'],
   run({ outline, profile, matches }, report) {
     const sections = profile.profile.sections;
-    const order = sections.filter((s) => s.required).map((s) => s.label).join(' → ');
+    const order = sections
+      .filter((s) => s.required)
+      .map((s) => s.label)
+      .join(' → ');
     let furthest = -1;
     outline.sections.forEach((root, i) => {
       const index = matches[i];
