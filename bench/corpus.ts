@@ -43,7 +43,7 @@ function stripDecoration(text: string): string {
 
 /** Reads one example into a title and its lines, headings marked by the project's parser. */
 function readMaterial(text: string): Material {
-  const table = new LineTable(text);
+  const table = LineTable.of(text);
   const outline = parse(table);
   const headings = new Map(outline.all.map((s) => [s.line, s]));
   const pieces: Piece[] = [];

@@ -138,7 +138,7 @@ function loadConfig(file: string): Config {
 }
 
 function outlineOf(file: string): Outline {
-  return parse(new LineTable(readText(file).replace(/^\uFEFF/, '')));
+  return parse(LineTable.of(readText(file).replace(/^\uFEFF/, '')));
 }
 
 interface JsonSection {
@@ -151,22 +151,22 @@ interface JsonSection {
   children: JsonSection[];
 }
 
-function toJson(s: Section): JsonSection {
+function toJson(outline: Outline, s: Section): JsonSection {
   return {
     level: s.level,
     marker: s.marker.text.trim(),
     number: s.marker.number,
-    title: s.title,
+    title: outline.titleOf(s).text,
     line: s.line,
     endLine: s.endLine,
-    children: s.children.map(toJson),
+    children: s.children.map((c) => toJson(outline, c)),
   };
 }
 
-function printTree(sections: readonly Section[], indent: string, out: string[]): void {
+function printTree(outline: Outline, sections: readonly Section[], indent: string, out: string[]): void {
   for (const s of sections) {
-    out.push(`${indent}${s.marker.text.trim()}${s.title}  (${s.line + 1}–${s.endLine + 1})`);
-    printTree(s.children, indent + '  ', out);
+    out.push(`${indent}${s.marker.text.trim()}${outline.titleOf(s).text}  (${s.line + 1}–${s.endLine + 1})`);
+    printTree(outline, s.children, indent + '  ', out);
   }
 }
 
@@ -212,12 +212,12 @@ function runOutline(args: string[], write: (s: string) => void): number {
     return { file, outline, profile: resolveProfile(outline, loadConfig(file), file).id };
   });
   if (flags.has('json')) {
-    const json = results.map((r) => ({ profile: r.profile, sections: r.outline.sections.map(toJson) }));
+    const json = results.map((r) => ({ profile: r.profile, sections: r.outline.sections.map((s) => toJson(r.outline, s)) }));
     write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
   } else {
     for (const r of results) {
       const out: string[] = [`${r.file} [${r.profile}]`];
-      printTree(r.outline.sections, '  ', out);
+      printTree(r.outline, r.outline.sections, '  ', out);
       write(out.join('\n') + '\n');
     }
   }

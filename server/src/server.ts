@@ -5,11 +5,11 @@
 import * as l10n from '@vscode/l10n';
 import {
   CancellationToken,
+  CodeAction,
   CodeActionKind,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
-  DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   InitializeParams,
   InitializeResult,
@@ -17,35 +17,26 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import type { Analysis, Diagnosis } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
-import { codeActions } from './service/codeActions';
-import { sameFindings, toDiagnostics } from './service/diagnostics';
+import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './service/codeActions';
 import { GongwenDocument } from './service/document';
-import { documentSymbols, outlineSize } from './service/documentSymbols';
+import { documentSymbols, outlineFilter } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
 import { Localize, localizeMessage } from './service/localize';
 import { workspaceSymbols } from './service/workspaceSymbols';
-import { StatusNotificationMethod, StatusParams, TrustNotificationMethod, TrustParams } from './protocol';
+import { TrustNotificationMethod, TrustParams } from './protocol';
 import { Settings, WORKSPACE_FILE } from './settings';
-
-/** Push mode waits this long after the last keystroke before it publishes. */
-const PUSH_DEBOUNCE_MS = 150;
+import { Validation } from './validation';
 
 export function startServer(connection: Connection, host: Host): void {
   const documents = new Map<string, GongwenDocument>();
-  const pending = new Map<string, { dispose(): void }>();
-  /** The last full diagnostic report sent for each document (pull mode). */
-  const reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
-  let lastResultId = 0;
   let folders: string[] = [];
   let trusted = true;
-  let pull = false;
-  let refreshSupport = false;
   let configurationSupport = false;
   let pushedSettings: unknown;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
+  let actionSupport: CodeActionSupport = { resolve: false, documentChanges: false };
 
   const t: Localize = (template, ...args) => l10n.t(template, ...args);
 
@@ -65,60 +56,18 @@ export function startServer(connection: Connection, host: Host): void {
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
   const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
-  /** The findings of a served document (undefined for one that is not served); tells the client the status. */
-  async function findingsOf(doc: GongwenDocument): Promise<Analysis | undefined> {
-    if (!served(doc)) {
-      return undefined;
-    }
-    const { config, path } = await settings.get(doc.uri);
-    const analysis = doc.analysis(config, path);
-    const outlineItems = outlineSize(doc.outline, config);
-    const status: StatusParams = {
-      uri: doc.uri,
-      profile: analysis.profile.id,
-      profileLabel: analysis.profile.label,
-      headings: doc.outline.all.length,
-      problems: analysis.diagnostics.length,
-      outlineItems,
-      outlineShown: Math.min(outlineItems, config.outlineMaxItems),
-    };
-    void connection.sendNotification(StatusNotificationMethod, status);
-    return analysis;
-  }
-
-  async function diagnosticsOf(doc: GongwenDocument): Promise<Diagnostic[]> {
-    const analysis = await findingsOf(doc);
-    return analysis !== undefined ? toDiagnostics(analysis, t) : [];
-  }
-
-  function schedulePush(doc: GongwenDocument): void {
-    pending.get(doc.uri)?.dispose();
-    pending.set(
-      doc.uri,
-      host.setTimeout(() => {
-        pending.delete(doc.uri);
-        const version = doc.version;
-        diagnosticsOf(doc).then(
-          (diagnostics) => {
-            if (documents.get(doc.uri) === doc && doc.version === version) {
-              void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-            }
-          },
-          (e) => connection.console.error(`diagnostics failed: ${String(e)}`),
-        );
-      }, PUSH_DEBOUNCE_MS),
-    );
-  }
+  const validation = new Validation({ connection, host, settings, t, served, isOpen: (doc) => documents.get(doc.uri) === doc });
 
   function refreshAll(): void {
     settings.clear();
-    if (pull) {
-      if (refreshSupport) {
-        void connection.languages.diagnostics.refresh();
-      }
-    } else {
-      documents.forEach(schedulePush);
-    }
+    validation.refresh(documents.values());
+  }
+
+  /** The current version of an open document with its analysis, for building fixes. */
+  async function current(uri: string | undefined): Promise<Current | undefined> {
+    const doc = uri !== undefined ? documents.get(uri) : undefined;
+    const analysis = doc !== undefined ? await validation.analysisOf(doc) : undefined;
+    return doc !== undefined && analysis !== undefined ? { uri: doc.uri, version: doc.version, analysis } : undefined;
   }
 
   /** css-languageservice's runSafe: cancellation answers RequestCancelled, an exception is logged and answered empty. */
@@ -144,10 +93,14 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
-    pull = caps.textDocument?.diagnostic !== undefined;
-    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    validation.pull = caps.textDocument?.diagnostic !== undefined;
+    validation.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     configurationSupport = caps.workspace?.configuration === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
+    actionSupport = {
+      resolve: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
+      documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    };
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) {
       folders = [params.rootUri];
@@ -164,8 +117,8 @@ export function startServer(connection: Connection, host: Host): void {
         documentSymbolProvider: { label: '公文大纲' },
         foldingRangeProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        diagnosticProvider: pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
+        diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'gongwen-language-server', version: '0.1.0' },
@@ -185,9 +138,7 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
     const doc = new GongwenDocument(uri, languageId, version, text);
     documents.set(uri, doc);
-    if (!pull) {
-      schedulePush(doc);
-    }
+    validation.opened(doc);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
@@ -196,20 +147,16 @@ export function startServer(connection: Connection, host: Host): void {
       connection.console.warn(`change for a document that is not open: ${uri}`);
       return;
     }
-    doc.update(contentChanges, version ?? doc.version + 1);
-    if (!pull) {
-      schedulePush(doc);
+    for (const problem of doc.update(contentChanges ?? [], typeof version === 'number' ? version : doc.version + 1)) {
+      connection.console.error(`didChange ${uri}: skipped ${problem}`);
     }
+    validation.changed(doc);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     documents.delete(uri);
     settings.forget(uri);
-    pending.get(uri)?.dispose();
-    pending.delete(uri);
-    if (!pull) {
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
+    validation.closed(uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -234,33 +181,46 @@ export function startServer(connection: Connection, host: Host): void {
         return [];
       }
       const { config } = await settings.get(doc.uri);
-      return documentSymbols(doc.outline, config, t);
+      const outline = doc.outline;
+      const filter = doc.answer('outlineFilter', [outline.all, config.outlineMaxItems, config.inlineItems], () =>
+        outlineFilter(outline, config),
+      );
+      return doc.answer('documentSymbol', [outline, config], () => documentSymbols(outline, config, t, filter));
     }),
   );
 
-  connection.onFoldingRanges(runSafe('foldingRange', [], (doc) => (served(doc) ? foldingRanges(doc.outline, foldingLimit) : [])));
+  connection.onFoldingRanges(
+    runSafe('foldingRange', [], (doc) => {
+      if (!served(doc)) {
+        return [];
+      }
+      const { all, closingLine, closingEndLine } = doc.outline;
+      return doc.answer('foldingRange', [all, closingLine, closingEndLine, foldingLimit], () => foldingRanges(doc.outline, foldingLimit));
+    }),
+  );
 
-  // A client that sends the resultId of its last report gets `unchanged` when the findings are the same: most
-  // keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
   connection.languages.diagnostics.on(
-    runSafe(
-      'diagnostic',
-      { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] },
-      async (doc, params): Promise<DocumentDiagnosticReport> => {
-        const findings = (await findingsOf(doc))?.diagnostics ?? [];
-        const last = reports.get(doc);
-        if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
-          last.findings = findings;
-          return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
-        }
-        const resultId = String(++lastResultId);
-        reports.set(doc, { resultId, findings });
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics({ diagnostics: findings }, t) };
-      },
+    runSafe('diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (doc, params, token) =>
+      validation.pullReport(doc, params, token),
     ),
   );
 
-  connection.onCodeAction(runSafe('codeAction', [], (doc, params) => codeActions(doc.uri, params.context.diagnostics, t)));
+  connection.onCodeAction(
+    runSafe('codeAction', [] as CodeAction[], async (doc, params) => {
+      const now = await current(doc.uri);
+      return now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+    }),
+  );
+
+  connection.onCodeActionResolve(async (action) => {
+    try {
+      const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+      return resolveCodeAction(action, await current(typeof uri === 'string' ? uri : undefined), actionSupport);
+    } catch (e) {
+      connection.console.error(`codeAction/resolve failed: ${String(e)}`);
+      return action;
+    }
+  });
 
   connection.onWorkspaceSymbol(async (params, token) => {
     try {

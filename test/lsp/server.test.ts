@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver-protocol';
+import type {
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  PublishDiagnosticsParams,
+  Range,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
+
+const HANG = { timeout: 60000 };
 import { open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
 
 const DOC = [
@@ -38,7 +47,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
   assert.ok(caps.documentSymbolProvider);
   assert.ok(caps.foldingRangeProvider);
   assert.ok(caps.workspaceSymbolProvider);
-  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
   assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
 });
 
@@ -83,7 +92,7 @@ test('incremental didChange: deleting the causes section gives section.missing; 
       ['numbering.gap', 2, 5],
     ],
   );
-  assert.equal((missing[0].data as { section: string }).section, 'causes');
+  assert.match(String(missing[0].message), /产生问题的原因/);
   await server.connection.sendNotification('textDocument/didChange', {
     textDocument: { uri: URI, version: 3 },
     contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '二、原因分析\n正文。\n' }],
@@ -181,11 +190,15 @@ test('settings from workspace/configuration: a rule set to ignore and a pinned p
   }
 });
 
-test('quick fixes come from diagnostic data: applying one renumbers only the numeral', async () => {
+test('quick fixes are built when asked for: applying one renumbers only the numeral; diagnostics carry only a small key', async () => {
   const uri = 'file:///tmp/fix.txt';
   const text = '工作总结\n一、甲\n正文。\n三、乙\n正文。\n';
   await open(server, uri, text);
   const items = await diagnostics(uri);
+  assert.deepEqual(
+    items.map((d) => d.data),
+    [{ version: 1 }],
+  );
   const actions = (await server.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: items[0].range,
@@ -204,3 +217,104 @@ test('quick fixes come from diagnostic data: applying one renumbers only the num
     [[3, 0, '二']],
   );
 });
+
+/** The text after applying LSP text edits (non-overlapping), from the end backwards, as a client does. */
+function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  }
+  return out;
+}
+
+test('a fix asked for with the diagnostics of an older version never changes text that is not a marker', HANG, async () => {
+  // the issue's case: diagnostics of version 1, then a line added above the heading, then the old fix asked for
+  const versioned = await startServer({
+    capabilities: { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } },
+  });
+  try {
+    const uri = 'file:///tmp/stale.txt';
+    const text = '工作总结\n一、甲\n正文。\n三、乙\n正文。\n';
+    await open(versioned, uri, text);
+    const old = ((await versioned.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] })
+      .items;
+    assert.deepEqual(
+      old.map((d) => [d.code, d.range.start.line]),
+      [['numbering.gap', 3]],
+    );
+    await versioned.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '新增一行正文。\n' }],
+    });
+    const now = '工作总结\n新增一行正文。\n一、甲\n正文。\n三、乙\n正文。\n';
+    const stale = (await versioned.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: old[0].range,
+      context: { diagnostics: old },
+    })) as { edit?: { documentChanges?: { textDocument: { version: number }; edits: { range: Range; newText: string }[] }[] } }[];
+    // line 3 is now the body text 正文。: the old diagnostic names no finding of version 2, so nothing is offered
+    assert.deepEqual(stale, []);
+    // the diagnostics of version 2 give a fix built from version 2, naming that version
+    const fresh = (
+      (await versioned.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }
+    ).items;
+    const [action] = (await versioned.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: fresh[0].range,
+      context: { diagnostics: fresh },
+    })) as {
+      edit: { documentChanges: { textDocument: { uri: string; version: number }; edits: { range: Range; newText: string }[] }[] };
+    }[];
+    const [change] = action.edit.documentChanges;
+    assert.deepEqual(change.textDocument, { uri, version: 2 });
+    assert.equal(applyEdits(now, change.edits), now.replace('三、乙', '二、乙'));
+  } finally {
+    await versioned.stop();
+  }
+});
+
+test(
+  'codeAction/resolve: the list carries no edits; resolving builds them from the current version, or none after a change',
+  HANG,
+  async () => {
+    const lazy = await startServer({
+      capabilities: {
+        ...PULL_CAPABILITIES,
+        textDocument: { ...PULL_CAPABILITIES.textDocument, codeAction: { resolveSupport: { properties: ['edit'] } } },
+      },
+    });
+    try {
+      assert.deepEqual(lazy.initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: true });
+      const uri = 'file:///tmp/resolve.txt';
+      const text = '工作总结\n(一)甲\n正文。\n（二）乙\n正文。\n';
+      await open(lazy, uri, text);
+      const items = ((await lazy.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] })
+        .items;
+      const ask = () =>
+        lazy.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: items[0].range,
+          context: { diagnostics: items },
+        }) as Promise<{ title: string; edit?: unknown; data?: unknown }[]>;
+      const [action] = await ask();
+      assert.equal(action.title, 'Write the marker as “（一）”');
+      assert.equal(action.edit, undefined);
+      const resolved = (await lazy.connection.sendRequest('codeAction/resolve', action)) as {
+        edit: { changes: Record<string, { range: Range; newText: string }[]> };
+      };
+      assert.equal(applyEdits(text, resolved.edit.changes[uri]), text.replace('(一)', '（一）'));
+      // an action listed for version 1, resolved after an edit: no edit (the client shows nothing to apply)
+      const [again] = await ask();
+      await lazy.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '前言。\n' }],
+      });
+      const late = (await lazy.connection.sendRequest('codeAction/resolve', again)) as { edit?: unknown };
+      assert.equal(late.edit, undefined);
+    } finally {
+      await lazy.stop();
+    }
+  },
+);

@@ -1,9 +1,10 @@
 /** Shared helpers of the unit tests: parse text, read fixtures with inline expectations. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, Analysis } from '../../server/src/core/analyze';
+import { analyze, Analysis, Diagnosis } from '../../server/src/core/analyze';
 import { Config, DEFAULT_CONFIG } from '../../server/src/core/config';
 import { LineTable } from '../../server/src/core/lines';
+import type { LineEdit } from '../../server/src/core/edits';
 import type { Outline, Section } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
 
@@ -11,7 +12,7 @@ import { parse } from '../../server/src/core/parser';
 export const ROOT = join(__dirname, '..', '..', __dirname.includes(`${join('out', 'test')}`) ? '..' : '');
 
 export function outlineOf(text: string): Outline {
-  return parse(new LineTable(text));
+  return parse(LineTable.of(text));
 }
 
 export function analysisOf(text: string, path = 'doc.txt', config: Config = DEFAULT_CONFIG): Analysis {
@@ -29,16 +30,42 @@ export interface PlainSection {
   children: PlainSection[];
 }
 
-export function plain(sections: readonly Section[]): PlainSection[] {
+export function plain(outline: Outline, sections: readonly Section[] = outline.sections): PlainSection[] {
   return sections.map((s) => ({
     line: s.line,
     endLine: s.endLine,
     marker: s.marker.text,
     level: s.level,
     number: s.marker.number,
-    title: s.title,
-    children: plain(s.children),
+    title: outline.titleOf(s).text,
+    children: plain(outline, s.children),
   }));
+}
+
+/** An analysis as plain data: the profile and what is sent of each finding (and whether it has a fix). */
+export function plainAnalysis(analysis: Analysis) {
+  return {
+    profile: analysis.profile.id,
+    capped: analysis.capped,
+    diagnostics: analysis.diagnostics.map((d) => ({
+      code: d.code,
+      range: [d.line, d.character, d.endLine, d.endCharacter],
+      severity: d.severity,
+      message: d.message,
+      fix: d.fix?.title,
+    })),
+  };
+}
+
+/** The titles of every section of a text, in document order. */
+export function titlesOf(text: string): string[] {
+  const outline = outlineOf(text);
+  return outline.all.map((s) => outline.titleOf(s).text);
+}
+
+/** The edits of a finding's fix, built as a client's code action would get them (none when it has no fix). */
+export function fixEdits(analysis: Analysis, d: Diagnosis): readonly LineEdit[] | undefined {
+  return analysis.fix(d)?.edits;
 }
 
 const EXPECT = /\s*\{([a-z.,-]+)\}\s*$/;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { outlineOf, plain, ROOT } from './helpers';
+import { outlineOf, plain, ROOT, titlesOf } from './helpers';
 
 /** Golden outlines: `UPDATE_GOLDENS=1 npm run test:unit` rewrites them; review the diff before committing. */
 const DIR = join(ROOT, 'test', 'fixtures', 'outline');
@@ -11,7 +11,7 @@ const UPDATE = process.env.UPDATE_GOLDENS === '1';
 for (const name of readdirSync(DIR).filter((f) => !f.endsWith('.json'))) {
   test(`golden outline of ${name}`, () => {
     const outline = outlineOf(readFileSync(join(DIR, name), 'utf8'));
-    const actual = { closingLine: outline.closingLine, sections: plain(outline.sections) };
+    const actual = { closingLine: outline.closingLine, sections: plain(outline) };
     const golden = join(DIR, name + '.json');
     if (UPDATE || !existsSync(golden)) {
       writeFileSync(golden, JSON.stringify(actual, null, 2) + '\n');
@@ -28,25 +28,26 @@ test('hard-wrapped titles continue on up to three lines; complete short titles d
     '社会发展的能力需要进一步增强”方面。贯彻落实上级',
     '重大决策部署不够扎实。',
   ].join('\n');
-  const s = outlineOf(wrapped).all[1];
-  assert.equal(s.title, '关于“区委核心作用发挥不充分，统领经济社会发展的能力需要进一步增强”方面');
+  const o = outlineOf(wrapped);
+  const s = o.all[1];
+  assert.equal(o.titleOf(s).text, '关于“区委核心作用发挥不充分，统领经济社会发展的能力需要进一步增强”方面');
   assert.equal(s.titleEndLine, 2);
   const short = '一、存在的问题\n（一）落实党的路线方针政策不到位\n一是学习不够深入。';
-  assert.equal(outlineOf(short).all[1].title, '落实党的路线方针政策不到位');
+  assert.equal(titlesOf(short)[1], '落实党的路线方针政策不到位');
   const bounded = [
     '（一）这是一个很长很长很长的标题没有任何句末标点符号',
     '这是第二行仍然没有任何句末标点符号的内容文字',
     '这是第三行依旧没有任何句末标点符号的内容文字',
     '第四行不再属于标题',
   ].join('\n');
-  assert.ok(!outlineOf(bounded).all[0].title.includes('第四行'));
+  assert.ok(!titlesOf(bounded)[0].includes('第四行'));
 });
 
 test('sections nest by level, skip levels, and close at a higher rank; trailing blanks are excluded', () => {
   const text = ['一、甲', '1.跳过二级', '（1）四级', '', '（一）回到二级', '正文', '', '', '二、乙', '正文'].join('\n');
   const o = outlineOf(text);
   assert.deepEqual(
-    plain(o.sections).map((s) => [s.title, s.endLine, s.children.map((c) => [c.title, c.endLine])]),
+    plain(o).map((s) => [s.title, s.endLine, s.children.map((c) => [c.title, c.endLine])]),
     [
       [
         '甲',

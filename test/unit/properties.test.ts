@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { analyze, Analysis, Diagnosis } from '../../server/src/core/analyze';
+import { analyze, Analysis, Diagnosis, MAX_REPORTED } from '../../server/src/core/analyze';
 import { CODES } from '../../server/src/core/codes';
 import { Config, DEFAULT_CONFIG, MAX_OUTLINE_ITEMS, resolveConfig } from '../../server/src/core/config';
 import { applyLineEdits, LineEdit, MAX_INLINE_NUMBER, MAX_NUMBER, standardMarker } from '../../server/src/core/edits';
@@ -35,10 +35,11 @@ import { parse } from '../../server/src/core/parser';
 import { compilePattern, normalizeTitle } from '../../server/src/core/pattern';
 import { scanLine } from '../../server/src/core/scanner';
 import { toChineseNumeral } from '../../server/src/core/numerals';
-import { MAX_DIAGNOSTICS, toDiagnostics } from '../../server/src/service/diagnostics';
+import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { GongwenDocument } from '../../server/src/service/document';
 import { documentSymbols, outlineSize } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/folding';
+import { plainAnalysis } from './helpers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REGRESSIONS = join(ROOT, 'test', 'fixtures', 'regressions');
@@ -329,28 +330,27 @@ interface Checked {
   analysis: Analysis;
 }
 
-function plain(sections: readonly Section[]): unknown[] {
+function plain(o: Outline, sections: readonly Section[]): unknown[] {
   return sections.map((s) => ({
     line: s.line,
     endLine: s.endLine,
-    bare: s.bare,
     marker: s.marker,
-    title: s.title,
+    title: o.titleOf(s),
     titleEndLine: s.titleEndLine,
-    titleEndCharacter: s.titleEndCharacter,
     inline: s.inline,
     counts: s.counts,
-    children: plain(s.children),
+    placeholders: s.placeholders,
+    children: plain(o, s.children),
   }));
 }
 
 function plainOutline(o: Outline): unknown {
   return {
     lineCount: o.lineCount,
-    sections: plain(o.sections),
-    rootInline: o.rootInline,
-    rootCounts: o.rootCounts,
-    placeholders: o.placeholders,
+    sections: plain(o, o.sections),
+    rootInline: o.root.inline,
+    rootCounts: o.root.counts,
+    rootPlaceholders: o.root.placeholders,
     closingLine: o.closingLine,
   };
 }
@@ -378,7 +378,7 @@ function textAt(ref: TextDocument, start: Pos, end: Pos): string {
 }
 
 function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'doc.txt', rangeLimit = 5000): Checked {
-  const table = new LineTable(text);
+  const table = LineTable.of(text);
   assert.equal(table.getText(), text, 'the line table keeps the text exactly');
   const ref = TextDocument.create('file:///doc.txt', 'gongwen', 1, text);
   assert.equal(table.lineCount, ref.lineCount, 'as many lines as VS Code sees');
@@ -412,8 +412,8 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
         'numeral inside the marker',
       );
       assert.ok(s.marker.end <= s.titleStartCharacter && s.titleStartCharacter <= lines[s.line].length, 'title starts after the marker');
-      assert.ok(s.titleEndCharacter <= lines[s.titleEndLine].length, 'title ends on its line');
-      assert.ok(!/[\r\n]/.test(s.title), 'no line break in a title');
+      assert.ok(outline.titleOf(s).endCharacter <= lines[s.titleEndLine].length, 'title ends on its line');
+      assert.ok(!/[\r\n]/.test(outline.titleOf(s).text), 'no line break in a title');
       if (parent !== undefined) {
         assert.ok(s.level > parent.level, `level ${s.level} nests under level ${parent.level}`);
         assert.ok(s.line > parent.titleEndLine && s.endLine <= parent.endLine, 'a child lies inside its parent');
@@ -436,7 +436,7 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       assert.ok(s.endLine < outline.closingLine, 'sections end before the closing');
     }
   });
-  for (const p of outline.placeholders) {
+  for (const p of [outline.root, ...outline.all].flatMap((part) => part.placeholders)) {
     assert.ok(p.span.start < p.span.end && p.span.end <= lines[p.line].length, 'placeholder span on its line');
   }
 
@@ -536,14 +536,14 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     }
     assert.equal(format(d.message).includes('{0}'), false, 'messages are filled in');
   }
-  const sent = toDiagnostics(analysis, t);
-  assert.ok(sent.length <= MAX_DIAGNOSTICS);
+  const sent = toDiagnostics(analysis.diagnostics, 1, t);
+  assert.ok(sent.length <= MAX_REPORTED);
   JSON.parse(JSON.stringify(sent));
 
   // the same text gives the same result
-  const again = parse(new LineTable(text));
+  const again = parse(LineTable.of(text));
   assert.deepEqual(plainOutline(again), plainOutline(outline), 'parsing is deterministic');
-  assert.deepEqual(analyze(again, config, path), analysis, 'analysis is deterministic');
+  assert.deepEqual(plainAnalysis(analyze(again, config, path)), plainAnalysis(analysis), 'analysis is deterministic');
   return { outline, analysis };
 }
 
@@ -557,8 +557,9 @@ const MARKER_CHARS = new Set([
 ]);
 const nonMarker = (s: string): string => [...s].filter((c) => !MARKER_CHARS.has(c)).join('');
 
-function editsOf(d: Diagnosis): readonly LineEdit[] {
-  return (d.data?.edits ?? []) as readonly LineEdit[];
+/** The edits of a finding's fix, built as a client's code action gets them (none when it has no fix). */
+function editsOf(analysis: Analysis, d: Diagnosis): readonly LineEdit[] {
+  return analysis.fix(d)?.edits ?? [];
 }
 
 function isInsertion(e: LineEdit): boolean {
@@ -583,7 +584,7 @@ function assertDisjoint(edits: readonly LineEdit[], what: string): void {
 function checkEdits(text: string, analysis: Analysis): void {
   const { lines } = splitLines(text);
   for (const d of analysis.diagnostics) {
-    const edits = editsOf(d);
+    const edits = editsOf(analysis, d);
     if (edits.length === 0) {
       continue;
     }
@@ -646,10 +647,10 @@ const FAMILIES: readonly (readonly string[])[] = [
   ['inline.sequence'],
 ];
 
-function distinctEdits(ds: readonly Diagnosis[]): LineEdit[] {
+function distinctEdits(analysis: Analysis, ds: readonly Diagnosis[]): LineEdit[] {
   const seen = new Map<string, LineEdit>();
   for (const d of ds) {
-    for (const e of editsOf(d)) {
+    for (const e of editsOf(analysis, d)) {
       seen.set(JSON.stringify(e), e);
     }
   }
@@ -659,13 +660,16 @@ function distinctEdits(ds: readonly Diagnosis[]): LineEdit[] {
 /** Apply the fixes of a family (or of one missing section), analyse again: nothing more to fix for the same code. */
 function checkConvergence(text: string, analysis: Analysis, config: Config = DEFAULT_CONFIG, path = 'doc.txt'): void {
   const { lines } = splitLines(text);
-  const headings = parse(new LineTable(text)).all.length;
+  const headings = parse(LineTable.of(text)).all.length;
   const reanalyse = (fixed: string[]) => {
     const checked = checkDocument(fixed.join('\n'), config, path);
-    return { diagnostics: checked.analysis.diagnostics, headings: checked.outline.all.length };
+    return { analysis: checked.analysis, diagnostics: checked.analysis.diagnostics, headings: checked.outline.all.length };
   };
   for (const family of FAMILIES) {
-    const edits = distinctEdits(analysis.diagnostics.filter((d) => family.includes(d.code)));
+    const edits = distinctEdits(
+      analysis,
+      analysis.diagnostics.filter((d) => family.includes(d.code)),
+    );
     if (edits.length === 0) {
       continue;
     }
@@ -674,7 +678,7 @@ function checkConvergence(text: string, analysis: Analysis, config: Config = DEF
     const again = reanalyse(fixed);
     assert.equal(again.headings, headings, `${family.join('/')}: the fix keeps every heading a heading (text “${fixed.join('\n')}”)`);
     const second = again.diagnostics.filter((d) => family.includes(d.code));
-    for (const e of distinctEdits(second)) {
+    for (const e of distinctEdits(again.analysis, second)) {
       const now = e.line < fixed.length && e.line === e.endLine ? fixed[e.line].slice(e.character, e.endCharacter) : undefined;
       assert.equal(
         e.newText,
@@ -690,16 +694,16 @@ function checkConvergence(text: string, analysis: Analysis, config: Config = DEF
       fixed.length,
     );
   }
-  for (const d of analysis.diagnostics.filter((x) => x.code === 'section.missing' && editsOf(x).length > 0)) {
-    const section = (d.data as { section?: string } | undefined)?.section;
-    const fixed = applyLineEdits(lines, editsOf(d));
+  for (const d of analysis.diagnostics.filter((x) => x.code === 'section.missing' && editsOf(analysis, x).length > 0)) {
+    const section = d.subject;
+    const fixed = applyLineEdits(lines, editsOf(analysis, d));
     const again = reanalyse(fixed);
     assert.equal(
       again.headings,
       headings + 1,
       `inserting section ${section} adds one heading and keeps the others (text “${fixed.join('\n')}”)`,
     );
-    const second = again.diagnostics.filter((x) => x.code === 'section.missing' && (x.data as { section?: string }).section === section);
+    const second = again.diagnostics.filter((x) => x.code === 'section.missing' && x.subject === section);
     assert.deepEqual(
       second.map((x) => x.message),
       [],
@@ -797,9 +801,13 @@ test('property: incremental edits give what a fresh parse of the same text gives
         }
         assert.equal(doc.getText(), ref.getText(), 'the same text as VS Code’s model');
         assert.equal(doc.lineCount, ref.lineCount);
-        const fresh = parse(new LineTable(ref.getText()));
+        const fresh = parse(LineTable.of(ref.getText()));
         assert.deepEqual(plainOutline(doc.outline), plainOutline(fresh), 'the same outline as a fresh parse');
-        assert.deepEqual(analyze(doc.outline, DEFAULT_CONFIG, 'doc.txt'), analyze(fresh, DEFAULT_CONFIG, 'doc.txt'), 'the same findings');
+        assert.deepEqual(
+          plainAnalysis(doc.analysis(DEFAULT_CONFIG, 'doc.txt')),
+          plainAnalysis(analyze(fresh, DEFAULT_CONFIG, 'doc.txt')),
+          'the same findings',
+        );
       }
     }),
     params(300),
@@ -1062,7 +1070,7 @@ test('regression: a user profile whose label is an id, or whose pattern ends a s
     const { analysis } = checkDocument(text, config);
     const missing = analysis.diagnostics.filter((d) => d.code === 'section.missing');
     assert.equal(missing.length, 1);
-    assert.ok(editsOf(missing[0]).length > 0, 'a fix is offered');
+    assert.ok(editsOf(analysis, missing[0]).length > 0, 'a fix is offered');
     checkEdits(text, analysis);
     checkConvergence(text, analysis, config);
   }
@@ -1071,7 +1079,7 @@ test('regression: a user profile whose label is an id, or whose pattern ends a s
 test('regression: numbered headings on the first line are headings, not an attachment list', () => {
   const { outline } = checkDocument('1.学习不够深入。正文。\n2.作风不够扎实。正文。\n');
   assert.deepEqual(
-    outline.all.map((s) => s.title),
+    outline.all.map((s) => outline.titleOf(s).text),
     ['学习不够深入', '作风不够扎实'],
   );
   const list = checkDocument('附件：\n1.问题清单\n2.整改台账\n').outline;

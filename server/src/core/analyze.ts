@@ -1,30 +1,44 @@
-/** From an outline and a config to a profile and findings with severities: shared by the server and the CLI. */
-import type { Severity } from './codes';
+/**
+ * From an outline and a config to a profile and findings with severities: shared by the server and the CLI.
+ *
+ * Analysis is incremental. Each rule checks units of its scope (a section, a part's own text, a sibling group, the
+ * document); a unit's findings depend only on the unit, which an outline built by `reparse` shares with the version
+ * before, and on the lines the check read, which a view of the outline records. So after an edit that kept the
+ * structure, only the units that read an edited line are checked again; the findings of the rest are kept. An edit
+ * that changed the structure is analysed afresh. Both paths give the same findings (the equivalence tests check it).
+ *
+ * What is kept is bounded like what is sent: the report holds the first MAX_REPORTED findings in document order,
+ * and units keep only findings up to the last reported one (a unit that dropped some says so; when the report would
+ * need them again, the document is analysed afresh).
+ */
+import type { Code, Severity } from './codes';
 import type { Config } from './config';
 import { matchGlob } from './glob';
-import type { Outline } from './model';
-import { LineRange, sameStructure, track, untouched } from './reuse';
+import type { Outline, Part, Section, Title } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
-import type { Finding, FixData } from './rule';
+import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { RULES } from './rules/index';
+
+/** At most this many findings are reported (and kept) per document, the first ones in document order. */
+export const MAX_REPORTED = 1000;
 
 export interface Diagnosis extends Finding {
   readonly severity: Exclude<Severity, 'ignore'>;
+  /** Which rule reported it, on which of its scope's units (to build the fix from the current version). */
+  readonly origin: { readonly rule: number; readonly unit: number };
 }
 
 export interface Analysis {
   readonly profile: Profile;
+  /** The findings, in document order, at most MAX_REPORTED. */
   readonly diagnostics: readonly Diagnosis[];
+  /** True when the document has more findings than `diagnostics` holds. */
+  readonly capped: boolean;
+  /** How it was made: afresh, or from the previous version's by checking `units` units again. */
+  readonly made: { readonly fresh: boolean; readonly units: number };
+  /** The fix of one of `diagnostics`, built now from this version's text; undefined when it has none. */
+  fix(diagnosis: Diagnosis): Fix | undefined;
 }
-
-/**
- * Caps, so that a pathological document (a 5 MB line of placeholders, 100,000 headings numbered 1.) cannot take the
- * server's time and memory: findings of one code, and fix edits carried by all findings together. A renumbering fix
- * carries the edits of its whole group and every report of the group carries the same fix, so without the budget
- * 1,000 reports of 100,000 duplicate headings would carry 10^8 edits.
- */
-export const MAX_FINDINGS_PER_CODE = 5000;
-export const MAX_FIX_EDITS = 20000;
 
 /** How much of the top of a document is read to detect its kind. */
 const DETECT_LINES = 30;
@@ -63,74 +77,448 @@ export function resolveProfile(outline: Outline, config: Config, path: string): 
   return pinned ?? detectProfile(config.profiles, detectionText(outline), path.slice(path.lastIndexOf('/') + 1));
 }
 
-export function analyze(outline: Outline, config: Config, path: string): Analysis {
-  const profile = resolveProfile(outline, config, path);
-  const compiledProfile = compiledOf(profile);
-  const matches = outline.sections.map((s) => (profile.sections.length > 0 ? matchSection(compiledProfile, s.title) : -1));
-  const diagnostics: Diagnosis[] = [];
-  const context = { outline, profile: compiledProfile, matches };
-  const perCode = new Map<string, number>();
-  let editBudget = MAX_FIX_EDITS;
-  for (const rule of RULES) {
-    if (rule.codes.every((code) => config.severity[code] === 'ignore')) {
-      continue;
-    }
-    rule.run(context, (finding) => {
-      const severity = config.severity[finding.code];
-      const count = perCode.get(finding.code) ?? 0;
-      if (severity === 'ignore' || count >= MAX_FINDINGS_PER_CODE) {
-        return;
-      }
-      perCode.set(finding.code, count + 1);
-      const edits = finding.data?.edits?.length ?? 0;
-      if (edits > editBudget) {
-        // past the budget a finding keeps its data but offers no fix
-        const { edits: _dropped, ...rest } = finding.data as FixData;
-        diagnostics.push({ ...finding, data: rest, severity });
-        return;
-      }
-      editBudget -= edits;
-      diagnostics.push({ ...finding, severity });
-    });
+// ---------------------------------------------------------------------------------------------------------------
+// Reads: which lines a check looked at, as sorted, merged [from, to] pairs.
+
+/** Records the lines read through a view of an outline. */
+class Recorder {
+  private pairs: number[] = [];
+
+  /** The outline as the rules see it: every line, title and 字数 read is recorded. */
+  view(outline: Outline): Outline {
+    return {
+      ...outline,
+      line: (i) => {
+        this.pairs.push(i, i);
+        return outline.line(i);
+      },
+      titleOf: (s: Section): Title => {
+        this.pairs.push(s.line, s.titleEndLine);
+        return outline.titleOf(s);
+      },
+      charsBetween: (from, to) => {
+        this.pairs.push(from, to);
+        return outline.charsBetween(from, to);
+      },
+    };
   }
-  return { profile, diagnostics };
+
+  /** What was read since the last call, merged. */
+  take(): readonly number[] {
+    const pairs = this.pairs;
+    this.pairs = [];
+    if (pairs.length <= 2) {
+      return pairs.length === 0 ? NO_READS : pairs;
+    }
+    const order: number[] = [];
+    for (let k = 0; k < pairs.length; k += 2) {
+      order.push(k);
+    }
+    order.sort((a, b) => pairs[a] - pairs[b]);
+    const merged: number[] = [];
+    for (const k of order) {
+      const from = pairs[k];
+      const to = pairs[k + 1];
+      if (merged.length > 0 && from <= merged[merged.length - 1] + 1) {
+        merged[merged.length - 1] = Math.max(merged[merged.length - 1], to);
+      } else {
+        merged.push(from, to);
+      }
+    }
+    return merged;
+  }
 }
 
-/** An analysis with what it depended on, so that the next version can tell whether it still holds. */
-export interface TrackedAnalysis {
-  readonly analysis: Analysis;
-  readonly outline: Outline;
-  readonly config: Config;
-  readonly path: string;
-  /** Lines whose text the rules read, or undefined when they asked for 字数 (then nothing is reused). */
-  readonly reads: ReadonlySet<number> | undefined;
+const NO_READS: readonly number[] = Object.freeze([]) as readonly number[];
+
+function readsAny(reads: readonly number[], from: number, to: number): boolean {
+  for (let k = 0; k < reads.length; k += 2) {
+    if (reads[k] <= to && reads[k + 1] >= from) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Units and results.
+
+/** The units of each scope of an outline, in document order (the same lists while the structure is shared). */
+interface Units {
+  readonly section: readonly Section[];
+  readonly text: readonly Part[];
+  readonly siblings: readonly (readonly Section[])[];
+  readonly document: readonly Outline[];
+}
+
+const unitLists = new WeakMap<readonly Section[], Omit<Units, 'document'>>();
+
+function unitsOf(outline: Outline): Units {
+  let lists = unitLists.get(outline.all);
+  if (lists === undefined) {
+    const siblings: (readonly Section[])[] = outline.sections.length > 0 ? [outline.sections] : [];
+    for (const s of outline.all) {
+      if (s.children.length > 0) {
+        siblings.push(s.children);
+      }
+    }
+    lists = { section: outline.all, text: [outline.root, ...outline.all], siblings };
+    unitLists.set(outline.all, lists);
+  }
+  return { ...lists, document: [outline] };
+}
+
+interface UnitResult {
+  /** The findings up to the report's bound. */
+  readonly findings: readonly Diagnosis[];
+  readonly reads: readonly number[];
+  /** True when findings past the bound were dropped. */
+  readonly trimmed: boolean;
+}
+
+const NO_FINDINGS: readonly Diagnosis[] = Object.freeze([]) as readonly Diagnosis[];
+const CODE_ORDER = new Map<Code, number>();
+RULES.forEach((rule) => rule.codes.forEach((code) => CODE_ORDER.set(code, CODE_ORDER.size)));
+
+/** Document order; ties in the order the rules list their codes. */
+function compare(a: Finding, b: Finding): number {
+  return (
+    a.line - b.line ||
+    a.character - b.character ||
+    (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
+    a.endLine - b.endLine ||
+    a.endCharacter - b.endCharacter
+  );
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.code === b.code &&
+    a.line === b.line &&
+    a.character === b.character &&
+    a.endLine === b.endLine &&
+    a.endCharacter === b.endCharacter &&
+    a.message.template === b.message.template &&
+    a.message.args.length === b.message.args.length &&
+    a.message.args.every((x, i) => x === b.message.args[i]) &&
+    (a.fix === undefined) === (b.fix === undefined)
+  );
+}
+
+/** Two lists of findings alike in all that is sent (positions, codes, messages, whether there is a fix). */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a === b || (a.length === b.length && a.every((f, i) => sameFinding(f, b[i])));
+}
+
+/** Before or at the bound (a finding's start). */
+function within(f: Finding, bound: Finding | undefined): boolean {
+  return bound === undefined || compare(f, bound) <= 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The analysis of one version.
+
+/** The profile and what the document-scope rules are given, with the lines read to find them. */
+interface DocumentFacts {
+  readonly profile: Profile;
+  readonly compiled: CompiledProfile;
+  readonly matches: readonly number[];
+  readonly reads: readonly number[];
+}
+
+function documentFacts(outline: Outline, config: Config, path: string, recorder: Recorder): DocumentFacts {
+  const view = recorder.view(outline);
+  const profile = resolveProfile(view, config, path);
+  const compiledProfile = compiledOf(profile);
+  const matches = outline.sections.map((s) => (profile.sections.length > 0 ? matchSection(compiledProfile, view.titleOf(s).text) : -1));
+  return { profile, compiled: compiledProfile, matches, reads: recorder.take() };
+}
+
+class VersionAnalysis implements Analysis {
+  readonly profile: Profile;
+  readonly diagnostics: readonly Diagnosis[];
+  readonly capped: boolean;
+
+  constructor(
+    readonly outline: Outline,
+    readonly config: Config,
+    readonly path: string,
+    readonly facts: DocumentFacts,
+    /** Per rule (undefined when all its codes are ignored), per unit of its scope. */
+    readonly results: readonly (readonly UnitResult[] | undefined)[],
+    report: { diagnostics: readonly Diagnosis[]; capped: boolean },
+    readonly made: { readonly fresh: boolean; readonly units: number },
+  ) {
+    this.profile = facts.profile;
+    this.diagnostics = report.diagnostics;
+    this.capped = report.capped;
+  }
+
+  /** The last reported finding when the report is full (units keep nothing after it), else undefined. */
+  get bound(): Diagnosis | undefined {
+    return this.diagnostics.length >= MAX_REPORTED ? this.diagnostics[this.diagnostics.length - 1] : undefined;
+  }
+
+  fix(diagnosis: Diagnosis): Fix | undefined {
+    const rule = RULES[diagnosis.origin.rule];
+    const unit = rule !== undefined ? unitsOf(this.outline)[rule.scope][diagnosis.origin.unit] : undefined;
+    if (unit === undefined) {
+      return undefined;
+    }
+    let found: Finding | undefined;
+    check(rule, unit, this.outline, this.facts, (f) => {
+      if (found === undefined && sameFinding(f, diagnosis)) {
+        found = f;
+      }
+    });
+    const offer = found?.fix;
+    const edits = offer?.build() ?? [];
+    return offer !== undefined && edits.length > 0 ? { title: offer.title, edits } : undefined;
+  }
+}
+
+/** Runs one rule on one unit. */
+function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts, report: (f: Finding) => void): void {
+  const context: RuleContext = { outline };
+  switch (rule.scope) {
+    case 'section':
+      return rule.check(unit as Section, context, report);
+    case 'text':
+      return rule.check(unit as Part, context, report);
+    case 'siblings':
+      return rule.check(unit as readonly Section[], context, report);
+    case 'document': {
+      // the unit is the document; the rule reads it through the (recording) view
+      const documentContext: DocumentContext = { outline, profile: facts.compiled, matches: facts.matches };
+      return rule.check(outline, documentContext, report);
+    }
+  }
+}
+
+/** Runs one rule on one unit through a recording view: its findings up to `bound`, with severities, and its reads. */
+function run(
+  ruleIndex: number,
+  unitIndex: number,
+  unit: unknown,
+  outline: Outline,
+  config: Config,
+  facts: DocumentFacts,
+  recorder: Recorder,
+  bound: Diagnosis | undefined,
+): UnitResult {
+  const rule = RULES[ruleIndex];
+  let findings: Diagnosis[] | undefined;
+  let trimmed = false;
+  check(rule, unit, recorder.view(outline), facts, (finding) => {
+    const severity = config.severity[finding.code];
+    if (severity === 'ignore') {
+      return;
+    }
+    if (!within(finding, bound)) {
+      trimmed = true;
+      return;
+    }
+    (findings ??= []).push({ ...finding, severity, origin: { rule: ruleIndex, unit: unitIndex } });
+  });
+  return { findings: findings ?? NO_FINDINGS, reads: recorder.take(), trimmed };
+}
+
+/** The report: every kept finding in document order (stable: rule order, then unit order), the first MAX_REPORTED. */
+function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): { diagnostics: Diagnosis[]; capped: boolean } {
+  const all: Diagnosis[] = [];
+  let trimmed = false;
+  for (const perUnit of results) {
+    for (const r of perUnit ?? []) {
+      trimmed ||= r.trimmed;
+      for (const f of r.findings) {
+        all.push(f);
+      }
+    }
+  }
+  all.sort(compare);
+  return { diagnostics: all.length > MAX_REPORTED ? all.slice(0, MAX_REPORTED) : all, capped: trimmed || all.length > MAX_REPORTED };
+}
+
+function enabled(rule: Rule, config: Config): boolean {
+  return rule.codes.some((code) => config.severity[code] !== 'ignore');
+}
+
+/** Keeps a unit's findings up to the bound. */
+function trim(result: UnitResult, bound: Diagnosis | undefined): UnitResult {
+  if (bound === undefined || result.findings.every((f) => within(f, bound))) {
+    return result;
+  }
+  return { findings: result.findings.filter((f) => within(f, bound)), reads: result.reads, trimmed: true };
+}
+
+/** A fresh analysis of an outline. */
+export function analyze(outline: Outline, config: Config, path: string): VersionAnalysis {
+  const recorder = new Recorder();
+  const facts = documentFacts(outline, config, path, recorder);
+  const units = unitsOf(outline);
+  const results = RULES.map((rule, r) =>
+    enabled(rule, config) ? units[rule.scope].map((unit, u) => run(r, u, unit, outline, config, facts, recorder, undefined)) : undefined,
+  );
+  const report = reportOf(results);
+  const bound = report.diagnostics.length >= MAX_REPORTED ? report.diagnostics[report.diagnostics.length - 1] : undefined;
+  const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));
+  return new VersionAnalysis(outline, config, path, facts, kept, report, {
+    fresh: true,
+    units: results.reduce((n, r) => n + (r?.length ?? 0), 0),
+  });
+}
+
+/** A range of lines, inclusive, in the coordinates of the newer version. */
+export interface LineRange {
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
- * The analysis of `outline`: `previous` itself when config and path are the same, the outline has the same
- * structure and none of the lines the previous analysis read lies in `changed` (the lines edited since, in the new
- * coordinates; undefined when unknown); else a new analysis.
+ * The analysis of `outline`, from `previous` when it can be: same config and path, and `outline` shares the
+ * previous outline's structure (built by `reparse`), with `changed` the lines edited since. Only the units that read
+ * a changed line are checked again (all document-scope units when the profile or the parts it finds changed).
  */
 export function reanalyze(
-  previous: TrackedAnalysis | undefined,
+  previous: Analysis | undefined,
   outline: Outline,
   changed: LineRange | undefined,
   config: Config,
   path: string,
-): TrackedAnalysis {
+): Analysis {
   if (
-    previous !== undefined &&
-    previous.config === config &&
-    previous.path === path &&
-    (previous.outline === outline ||
-      (changed !== undefined &&
-        previous.reads !== undefined &&
-        untouched(previous.reads, changed) &&
-        sameStructure(previous.outline, outline)))
+    !(previous instanceof VersionAnalysis) ||
+    previous.config !== config ||
+    previous.path !== path ||
+    changed === undefined ||
+    previous.outline.all !== outline.all ||
+    previous.outline.root !== outline.root
   ) {
-    return previous.outline === outline ? previous : { ...previous, outline };
+    return analyze(outline, config, path);
   }
-  const tracked = track(outline);
-  const analysis = analyze(tracked.view, config, path);
-  return { analysis, outline, config, path, reads: tracked.readsCounts() ? undefined : tracked.reads };
+  if (previous.outline === outline) {
+    return previous;
+  }
+  const { from, to } = changed;
+  const recorder = new Recorder();
+  let facts = previous.facts;
+  let documentChanged = false;
+  if (readsAny(facts.reads, from, to)) {
+    facts = documentFacts(outline, config, path, recorder);
+    documentChanged =
+      facts.profile !== previous.facts.profile ||
+      facts.matches.length !== previous.facts.matches.length ||
+      facts.matches.some((m, i) => m !== previous.facts.matches[i]);
+  }
+  const bound = previous.bound;
+  const units = unitsOf(outline);
+  let findingsChanged = false;
+  let rechecked = 0;
+  const results = previous.results.map((perUnit, r) => {
+    if (perUnit === undefined) {
+      return undefined;
+    }
+    const rule = RULES[r];
+    let copy: UnitResult[] | undefined;
+    let sameReads = true;
+    for (const u of touched(previous, r, from, to, rule.scope === 'document' && documentChanged)) {
+      const old = perUnit[u];
+      const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
+      rechecked++;
+      (copy ??= perUnit.slice())[u] = now;
+      findingsChanged ||= !sameFindings(old.findings, now.findings);
+      sameReads &&= old.reads.length === now.reads.length && old.reads.every((x, k) => x === now.reads[k]);
+    }
+    if (copy === undefined) {
+      return perUnit;
+    }
+    const index = indexes.get(perUnit);
+    if (sameReads && index !== undefined) {
+      indexes.set(copy, index); // the units read the lines they read before: the index still holds
+    }
+    return copy;
+  });
+  const made = { fresh: false, units: rechecked };
+  if (!findingsChanged) {
+    return new VersionAnalysis(outline, config, path, facts, results, previous, made);
+  }
+  const report = reportOf(results);
+  if (report.diagnostics.length < MAX_REPORTED && report.capped) {
+    return analyze(outline, config, path); // findings dropped past the old bound are needed again
+  }
+  return new VersionAnalysis(outline, config, path, facts, results, report, made);
+}
+
+/** The units of rule `r` that read a line in from…to (all of them when `all`). */
+function touched(analysis: VersionAnalysis, r: number, from: number, to: number, all: boolean): number[] {
+  const perUnit = analysis.results[r] ?? [];
+  if (all) {
+    return perUnit.map((_, u) => u);
+  }
+  return indexOf(analysis, r).query(from, to);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Which units read which lines: an index per rule, so that an edit finds its units without visiting the others.
+
+/** Units whose reads lie within this many lines are indexed by where they start; wider ones are checked one by one. */
+const NARROW = 64;
+
+class ReadIndex {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly units: Int32Array;
+  private readonly wide: { from: number; to: number; unit: number }[] = [];
+
+  constructor(results: readonly UnitResult[]) {
+    const narrow: { from: number; to: number; unit: number }[] = [];
+    results.forEach((r, unit) => {
+      for (let k = 0; k < r.reads.length; k += 2) {
+        const entry = { from: r.reads[k], to: r.reads[k + 1], unit };
+        (entry.to - entry.from < NARROW ? narrow : this.wide).push(entry);
+      }
+    });
+    narrow.sort((a, b) => a.from - b.from);
+    this.starts = Int32Array.from(narrow, (e) => e.from);
+    this.ends = Int32Array.from(narrow, (e) => e.to);
+    this.units = Int32Array.from(narrow, (e) => e.unit);
+  }
+
+  query(from: number, to: number): number[] {
+    const found = new Set<number>();
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] < from - NARROW) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (let k = lo; k < this.starts.length && this.starts[k] <= to; k++) {
+      if (this.ends[k] >= from) {
+        found.add(this.units[k]);
+      }
+    }
+    for (const e of this.wide) {
+      if (e.from <= to && e.to >= from) {
+        found.add(e.unit);
+      }
+    }
+    return [...found];
+  }
+}
+
+/** The index of rule `r`'s reads, shared by the versions whose results for that rule are the same list. */
+const indexes = new WeakMap<readonly UnitResult[], ReadIndex>();
+
+function indexOf(analysis: VersionAnalysis, r: number): ReadIndex {
+  const perUnit = analysis.results[r] ?? [];
+  let index = indexes.get(perUnit);
+  if (index === undefined) {
+    index = new ReadIndex(perUnit);
+    indexes.set(perUnit, index);
+  }
+  return index;
 }

@@ -72,16 +72,16 @@ export const MAX_NUMBER: Readonly<Record<MarkerKind, number>> = {
 /** The largest number of an inline enumeration item (九十九是). */
 export const MAX_INLINE_NUMBER = 99;
 
-/** Can the siblings be numbered 1 + offset, 2 + offset … in their own kinds of marker? */
-export function canRenumber(siblings: readonly Section[], offset = 0): boolean {
-  return siblings.every((s, i) => i + 1 + offset <= MAX_NUMBER[s.marker.kind]);
+/** Can the siblings be numbered 1, 2 … in their own kinds of marker? */
+export function canRenumber(siblings: readonly Section[]): boolean {
+  return siblings.every((s, i) => i + 1 <= MAX_NUMBER[s.marker.kind]);
 }
 
 /** Renumbers sibling headings of one kind to 1, 2, 3 … in document order; only numerals change. */
-export function renumberSections(siblings: readonly Section[], line: (i: number) => string, offset = 0): LineEdit[] {
+export function renumberSections(siblings: readonly Section[], line: (i: number) => string): LineEdit[] {
   const edits: LineEdit[] = [];
   siblings.forEach((s, i) => {
-    const want = i + 1 + offset;
+    const want = i + 1;
     if (s.marker.number !== want) {
       const original = line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
       edits.push({

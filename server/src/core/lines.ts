@@ -1,17 +1,26 @@
 /**
- * The text of a document as lines, with each line's scan and a sorted index of the notable lines (headings,
- * enumerations, placeholders, …). An edit replaces the lines it touches, re-scans only those, and shifts the index;
- * nothing else is looked at again. Line breaks are \n, \r\n and \r, as LSP defines them.
+ * The text of one version of a document, as lines, with each line's scan and a sorted index of the notable lines
+ * (headings, enumerations, placeholders, …). A table never changes: an edit gives a new table that shares the scans
+ * of every line it did not touch, so a model built from a table (an outline, an analysis) keeps reading the text of
+ * its own version. Line breaks are \n, \r\n and \r, as LSP defines them.
  */
 import { isNotable, LineInfo, scanLine } from './scanner';
 
 export interface TextEdit {
-  /** 0-based line and UTF-16 column; columns past the end of a line are clamped, as LSP says. */
+  /** 0-based line and UTF-16 column, as LSP sends them (out of range and reversed as well: see `clampRange`). */
   readonly startLine: number;
   readonly startCharacter: number;
   readonly endLine: number;
   readonly endCharacter: number;
   readonly text: string;
+}
+
+/** What an edit did: lines first … first+removed-1 of the old table became first … first+inserted-1 of `table`. */
+export interface Edited {
+  readonly table: LineTable;
+  readonly firstLine: number;
+  readonly removed: number;
+  readonly inserted: number;
 }
 
 const BREAK = /\r\n|\r|\n/g;
@@ -32,16 +41,19 @@ export function splitLines(text: string): { lines: string[]; eols: string[] } {
   return { lines, eols };
 }
 
-/** Array.splice without spreading a huge argument list onto the stack. */
-function replaceRange<T>(array: T[], start: number, deleteCount: number, items: T[]): T[] {
-  if (items.length < 10000 && deleteCount < 10000) {
-    array.splice(start, deleteCount, ...items);
-    return array;
+/** A copy of `array` with `deleteCount` items at `start` replaced by `items` (no huge argument list on the stack). */
+function replaced<T>(array: readonly T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length < 10000 && deleteCount === items.length) {
+    const copy = array.slice();
+    for (let k = 0; k < items.length; k++) {
+      copy[start + k] = items[k];
+    }
+    return copy;
   }
   return array.slice(0, start).concat(items, array.slice(start + deleteCount));
 }
 
-function lowerBound(sorted: number[], value: number): number {
+function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -55,24 +67,35 @@ function lowerBound(sorted: number[], value: number): number {
   return lo;
 }
 
-export class LineTable {
-  private lines: string[] = [];
-  private eols: string[] = [];
-  private infos: LineInfo[] = [];
-  private notableLines: number[] = [];
-  /** Bumped on every change; models built from this table remember it. */
-  private revision = 0;
+/** A position coordinate as a client may send it: a fraction counts as its integer part, anything else as 0. */
+function coordinate(value: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0;
+}
 
-  constructor(text: string) {
-    this.setText(text);
+export class LineTable {
+  private constructor(
+    private readonly lines: readonly string[],
+    private readonly eols: readonly string[],
+    private readonly infos: readonly LineInfo[],
+    private readonly notableLines: readonly number[],
+    /** Counts the tables of one document: each edit gives the next. */
+    readonly revision: number,
+  ) {}
+
+  static of(text: string, revision = 0): LineTable {
+    const { lines, eols } = splitLines(text);
+    const infos = lines.map(scanLine);
+    const notable: number[] = [];
+    for (let i = 0; i < infos.length; i++) {
+      if (isNotable(infos[i])) {
+        notable.push(i);
+      }
+    }
+    return new LineTable(lines, eols, infos, notable, revision);
   }
 
   get lineCount(): number {
     return this.lines.length;
-  }
-
-  get version(): number {
-    return this.revision;
   }
 
   line(i: number): string {
@@ -83,20 +106,25 @@ export class LineTable {
     return this.infos[i];
   }
 
-  /** Sorted line numbers of the notable lines. Do not mutate. */
+  /** Sorted line numbers of the notable lines. */
   get notable(): readonly number[] {
     return this.notableLines;
   }
 
-  /** Offset of the start of each line in the text (line breaks counted as they are written). */
-  lineStarts(): number[] {
-    const starts: number[] = [];
-    let offset = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      starts.push(offset);
-      offset += this.lines[i].length + this.eols[i].length;
+  private starts: number[] | undefined;
+
+  /** Offset of the start of each line in the text (line breaks counted as they are written); built on first use. */
+  lineStarts(): readonly number[] {
+    if (this.starts === undefined) {
+      const starts: number[] = [];
+      let offset = 0;
+      for (let i = 0; i < this.lines.length; i++) {
+        starts.push(offset);
+        offset += this.lines[i].length + this.eols[i].length;
+      }
+      this.starts = starts;
     }
-    return starts;
+    return this.starts;
   }
 
   getText(): string {
@@ -107,34 +135,33 @@ export class LineTable {
     return out;
   }
 
-  setText(text: string): void {
-    const { lines, eols } = splitLines(text);
-    this.lines = lines;
-    this.eols = eols;
-    this.infos = lines.map(scanLine);
-    this.notableLines = [];
-    for (let i = 0; i < this.infos.length; i++) {
-      if (isNotable(this.infos[i])) {
-        this.notableLines.push(i);
-      }
+  /**
+   * The range of an LSP change as vscode-languageserver-textdocument reads it: a reversed range is turned round
+   * first; then a line before the first means the start of the text, a line after the last the end of the text, and
+   * a column is kept within its line. Fractions count as their integer part.
+   */
+  clampRange(edit: TextEdit): { startLine: number; startCharacter: number; endLine: number; endCharacter: number } {
+    let sl = coordinate(edit.startLine);
+    let sc = coordinate(edit.startCharacter);
+    let el = coordinate(edit.endLine);
+    let ec = coordinate(edit.endCharacter);
+    if (sl > el || (sl === el && sc > ec)) {
+      [sl, sc, el, ec] = [el, ec, sl, sc];
     }
-    this.revision++;
+    const last = this.lines.length - 1;
+    const clamp = (line: number, character: number): [number, number] =>
+      line < 0 ? [0, 0] : line > last ? [last, this.lines[last].length] : [line, Math.min(Math.max(character, 0), this.lines[line].length)];
+    const [startLine, startCharacter] = clamp(sl, sc);
+    const [endLine, endCharacter] = clamp(el, ec);
+    return { startLine, startCharacter, endLine, endCharacter };
   }
 
-  /**
-   * Applies one LSP-style content change. Returns where: the first line, how many lines were replaced by how many
-   * (re-scanned), and the scans of the replaced lines.
-   */
-  applyEdit(edit: TextEdit): { firstLine: number; removed: number; inserted: number; before: LineInfo[] } {
-    const last = this.lines.length - 1;
-    let s = Math.min(Math.max(edit.startLine, 0), last);
-    let e = Math.min(Math.max(edit.endLine, 0), last);
-    let sc = edit.startLine > last ? this.lines[last].length : Math.min(Math.max(edit.startCharacter, 0), this.lines[s].length);
-    let ec = edit.endLine > last ? this.lines[last].length : Math.min(Math.max(edit.endCharacter, 0), this.lines[e].length);
-    if (e < s || (e === s && ec < sc)) {
-      [s, e, sc, ec] = [e, s, ec, sc];
-    }
-    let segment = this.lines[s].slice(0, sc) + edit.text + this.lines[e].slice(ec) + this.eols[e];
+  /** The table after one LSP-style content change, and where it changed (only those lines are scanned again). */
+  applyEdit(edit: TextEdit): Edited {
+    const { startLine, startCharacter, endLine, endCharacter } = this.clampRange(edit);
+    let s = startLine;
+    const e = endLine;
+    let segment = this.lines[s].slice(0, startCharacter) + edit.text + this.lines[e].slice(endCharacter) + this.eols[e];
     // A \n arriving right after a line that ended in a lone \r joins that break into one \r\n.
     if (s > 0 && this.eols[s - 1] === '\r' && segment.startsWith('\n')) {
       s--;
@@ -142,43 +169,35 @@ export class LineTable {
     }
     const { lines, eols } = splitLines(segment);
     // the segment ends with line e's break, so its last split piece is the empty tail after that break
-    if (e < last) {
+    if (e < this.lines.length - 1) {
       lines.pop();
       eols.pop();
     }
     const removed = e - s + 1;
     const infos = lines.map(scanLine);
-    const before = this.infos.slice(s, s + removed);
-    this.lines = replaceRange(this.lines, s, removed, lines);
-    this.eols = replaceRange(this.eols, s, removed, eols);
-    this.infos = replaceRange(this.infos, s, removed, infos);
-    this.shiftNotable(s, removed, infos);
-    this.revision++;
-    return { firstLine: s, removed, inserted: lines.length, before };
+    const table = new LineTable(
+      replaced(this.lines, s, removed, lines),
+      replaced(this.eols, s, removed, eols),
+      replaced(this.infos, s, removed, infos),
+      this.shiftedNotable(s, removed, infos),
+      this.revision + 1,
+    );
+    return { table, firstLine: s, removed, inserted: lines.length };
   }
 
-  private shiftNotable(first: number, removed: number, infos: LineInfo[]): void {
+  private shiftedNotable(first: number, removed: number, infos: readonly LineInfo[]): number[] {
     const from = lowerBound(this.notableLines, first);
     const to = lowerBound(this.notableLines, first + removed);
     const delta = infos.length - removed;
-    const added: number[] = [];
+    const out = this.notableLines.slice(0, from);
     for (let k = 0; k < infos.length; k++) {
       if (isNotable(infos[k])) {
-        added.push(first + k);
+        out.push(first + k);
       }
     }
-    const tail = this.notableLines.slice(to);
-    if (delta !== 0) {
-      for (let k = 0; k < tail.length; k++) {
-        tail[k] += delta;
-      }
+    for (let k = to; k < this.notableLines.length; k++) {
+      out.push(this.notableLines[k] + delta);
     }
-    this.notableLines.length = from;
-    for (const n of added) {
-      this.notableLines.push(n);
-    }
-    for (const n of tail) {
-      this.notableLines.push(n);
-    }
+    return out;
   }
 }

@@ -22,6 +22,11 @@ export const MESSAGES = {
   inlineGap: 'Enumeration skips from “{0}” to “{1}”. Expected “{2}”.',
   inlineOrder: 'Enumeration goes from “{0}” back to “{1}”. Expected “{2}”.',
   placeholder: 'Template placeholder “{0}” left in the text. Replace it with the real content.',
+  // titles of the quick fixes
+  fixRenumber: 'Renumber the headings',
+  fixStandard: 'Write the marker as “{0}”',
+  fixInsert: 'Insert the heading “{0}”',
+  fixInline: 'Renumber the enumeration',
 } as const;
 
 export function msg(template: string, ...args: (string | number)[]): Message {

@@ -1,31 +1,48 @@
-/** The outline model: what the parser makes of a document. Lines are 0-based; columns are UTF-16 code units. */
+/**
+ * The outline model: what the parser makes of one version of a document. Lines are 0-based; columns are UTF-16
+ * code units. An outline reads the text of its own version only (its line table never changes), and sections hold
+ * nothing that depends on a line's length or on the words of a title, so the next version's outline can share them
+ * when an edit leaves the structure alone (typing in text or in a title): what a title says is asked of the outline.
+ */
 import type { InlineItem, CountClaim, Level, Marker, Span } from './scanner';
 
-export interface Section {
+/** Text that belongs to no sub-section: the preamble and closing (the root), or a section's own lines. */
+export interface Part {
+  /** Sections directly under it (for the root, the top-level sections). */
+  readonly children: readonly Section[];
+  /** 一是/二是 in its own text (not in its children). */
+  readonly inline: readonly InlineRef[];
+  /** 以下五个方面 in its own text. */
+  readonly counts: readonly CountRef[];
+  /** Template placeholders in its own text. */
+  readonly placeholders: readonly PlaceholderRef[];
+}
+
+export interface Section extends Part {
   readonly line: number;
   readonly marker: Marker;
   readonly level: Level;
-  /** The title, decoration removed, joined across hard-wrapped lines. */
-  readonly title: string;
   readonly titleStartCharacter: number;
-  /** Where the title ends (it may continue on up to two more lines). */
+  /** The line the title ends on (it may continue on up to two more lines). */
   readonly titleEndLine: number;
-  readonly titleEndCharacter: number;
+  /** Last line of the section, trailing blank lines excluded (the section ends at the end of that line). */
+  readonly endLine: number;
+  readonly parent: Section | undefined;
+  /** Index in document order. */
+  readonly index: number;
+}
+
+/** What a heading's title says in one version. */
+export interface Title {
+  /** The title, decoration removed, joined across hard-wrapped lines. */
+  readonly text: string;
+  /** Where the title ends on `titleEndLine`. */
+  readonly endCharacter: number;
   /**
    * A bare heading: one line, no children, and nothing after the title on it but spaces and decoration (no sentence
    * end, no text). `1.每月开展一次调研。` is not bare: it is an item with content.
    */
   readonly bare: boolean;
-  /** Last line of the section, trailing blank lines excluded (the section ends at the end of that line). */
-  endLine: number;
-  readonly parent: Section | undefined;
-  readonly children: readonly Section[];
-  /** 一是/二是 in the section's own text (not in its children). */
-  readonly inline: InlineRef[];
-  /** 以下五个方面 in the section's own text. */
-  readonly counts: CountRef[];
-  /** Index in document order. */
-  readonly index: number;
 }
 
 export interface InlineRef {
@@ -41,8 +58,6 @@ export interface CountRef {
 export interface PlaceholderRef {
   readonly line: number;
   readonly span: Span;
-  /** The placeholder as written. */
-  readonly text: string;
 }
 
 export interface Outline {
@@ -51,16 +66,16 @@ export interface Outline {
   readonly sections: readonly Section[];
   /** Every section in document order. */
   readonly all: readonly Section[];
-  /** Inline items and counts of the preamble (text before the first heading). */
-  readonly rootInline: readonly InlineRef[];
-  readonly rootCounts: readonly CountRef[];
-  readonly placeholders: readonly PlaceholderRef[];
+  /** The preamble (text before the first heading) and the closing: `children` are the top-level sections. */
+  readonly root: Part;
   /** First line of the closing paragraph (以上是…), or -1. */
   readonly closingLine: number;
   /** Last non-blank line of the closing (a signature and date may follow it), or -1. */
   readonly closingEndLine: number;
-  /** Text of a line (for titles and profile detection). */
+  /** Text of a line of this version. */
   line(i: number): string;
+  /** The title of a section of this outline, as this version writes it. */
+  titleOf(s: Section): Title;
   /** Non-whitespace characters from the start of line `from` to the end of line `to` (inclusive). */
   charsBetween(from: number, to: number): number;
 }

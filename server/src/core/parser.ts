@@ -3,8 +3,8 @@
  * so a rebuild after a keystroke costs time in proportion to them, not to the length of the text.
  */
 import type { LineTable } from './lines';
-import type { CountRef, InlineRef, Outline, PlaceholderRef, Section } from './model';
-import { sameScan } from './reuse';
+import type { CountRef, InlineRef, Outline, Part, PlaceholderRef, Section, Title } from './model';
+import { sameScan, sameTitle } from './reuse';
 import { findTerminator, isSpace, LineInfo, Marker, trimTitleEnd } from './scanner';
 
 /** A title never spans more than this many lines (SPEC §3). */
@@ -21,7 +21,21 @@ function isListItemKind(marker: Marker): boolean {
   return marker.kind === 'num' || marker.kind === 'num-paren' || marker.kind === 'circled' || marker.kind === 'num-half';
 }
 
-/** May line `next` carry on the title of the line before it (hard-wrapped text copied from a PDF)? */
+/** Non-space characters of a marker as written: a fix that rewrites the marker changes them, so no wrapping decision may. */
+function markerChars(marker: Marker): number {
+  let n = 0;
+  for (let i = 0; i < marker.text.length; i++) {
+    if (!isSpace(marker.text.charCodeAt(i))) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * May line `next` carry on the title of the line before it (hard-wrapped text copied from a PDF)? Widths count the
+ * text only, never a heading's marker: `(三)、` and `（三）` must wrap a title alike, or fixing a marker would change it.
+ */
 function continues(table: LineTable, prev: number, next: number, openQuote: boolean): boolean {
   if (next >= table.lineCount) {
     return false;
@@ -34,10 +48,12 @@ function continues(table: LineTable, prev: number, next: number, openQuote: bool
     return true;
   }
   const p = table.info(prev);
-  return !endsWithDecoration(table.line(prev)) && p.chars >= MIN_WRAP_WIDTH && n.chars <= p.chars + 2;
+  const width = p.marker !== undefined ? p.chars - markerChars(p.marker) : p.chars;
+  return !endsWithDecoration(table.line(prev)) && width >= MIN_WRAP_WIDTH && n.chars <= width + 2;
 }
 
-interface Title {
+/** A title as read from the lines: its text and where it ends. */
+interface ReadTitle {
   text: string;
   endLine: number;
   endCharacter: number;
@@ -55,12 +71,7 @@ function textAfter(line: string, titleEnd: number): boolean {
   return /^[*_\s]*[。！？!?]/.test(rest) || rest.replace(NOT_TEXT, '').length > 0;
 }
 
-/** See Section.bare. */
-function isBare(table: LineTable, s: Section): boolean {
-  return s.children.length === 0 && s.endLine === s.titleEndLine && !textAfter(table.line(s.titleEndLine), s.titleEndCharacter);
-}
-
-function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
+function readTitle(table: LineTable, lineNo: number, marker: Marker): ReadTitle {
   const first = table.line(lineNo);
   let text = first.slice(marker.contentStart, marker.titleEnd);
   let endLine = lineNo;
@@ -84,24 +95,40 @@ function readTitle(table: LineTable, lineNo: number, marker: Marker): Title {
   return { text: plain.trim(), endLine, endCharacter };
 }
 
+/** The title of a section whose structure is known (children, end line): see Title.bare. */
+function titleOf(table: LineTable, s: Section, read: ReadTitle): Title {
+  const bare = s.children.length === 0 && s.endLine === read.endLine && !textAfter(table.line(read.endLine), read.endCharacter);
+  return { text: read.text, endCharacter: read.endCharacter, bare };
+}
+
 interface MutableSection extends Section {
-  boundary: number;
-  bare: boolean;
+  endLine: number;
   children: Section[];
   inline: InlineRef[];
   counts: CountRef[];
+  placeholders: PlaceholderRef[];
 }
 
-/** Shared by every section without children, enumerations or counts (most of them): pushing into it throws. */
+/** Shared by every part without children, enumerations, counts or placeholders (most): pushing into it throws. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/** Appends to a section's list, which starts as the shared empty one. */
+/** Appends to a part's list, which starts as the shared empty one. */
 function append<T>(list: T[], item: T): T[] {
   if (list === NONE) {
     return [item];
   }
   list.push(item);
   return list;
+}
+
+/** What an outline is made of besides its table: the structure, and the titles in section order. */
+interface Structure {
+  readonly sections: readonly Section[];
+  readonly all: readonly Section[];
+  readonly root: Part;
+  readonly closingLine: number;
+  readonly closingEndLine: number;
+  readonly titles: readonly Title[];
 }
 
 export function parse(table: LineTable): Outline {
@@ -128,12 +155,11 @@ export function parse(table: LineTable): Outline {
   }
   const lastHeading = headingLines.length > 0 ? headingLines[headingLines.length - 1] : -1;
 
-  // Pass 2: build the tree, attach enumerations, counts and placeholders.
+  // Pass 2: build the tree, attach enumerations, counts and placeholders to the part whose own text holds them.
   const roots: Section[] = [];
   const all: MutableSection[] = [];
-  const rootInline: InlineRef[] = [];
-  const rootCounts: CountRef[] = [];
-  const placeholders: PlaceholderRef[] = [];
+  const reads: ReadTitle[] = [];
+  const root = { children: roots, inline: NONE as InlineRef[], counts: NONE as CountRef[], placeholders: NONE as PlaceholderRef[] };
   const stack: MutableSection[] = [];
   let closingLine = -1;
   let h = 0;
@@ -147,7 +173,6 @@ export function parse(table: LineTable): Outline {
   };
   const close = (s: MutableSection, boundary: number): void => {
     s.endLine = lastNonBlankBefore(boundary, s.titleEndLine);
-    s.bare = isBare(table, s);
   };
 
   for (const l of notable) {
@@ -155,15 +180,7 @@ export function parse(table: LineTable): Outline {
     if (closingLine < 0 && l > lastHeading && info.closing === true && l > (stack[stack.length - 1]?.titleEndLine ?? -1)) {
       closingLine = l;
     }
-    if (info.placeholders !== undefined) {
-      for (const span of info.placeholders) {
-        placeholders.push({ line: l, span, text: table.line(l).slice(span.start, span.end) });
-      }
-    }
-    if (closingLine >= 0) {
-      continue;
-    }
-    if (h < headingLines.length && headingLines[h] === l) {
+    if (closingLine < 0 && h < headingLines.length && headingLines[h] === l) {
       h++;
       const marker = info.marker as Marker;
       while (stack.length > 0 && stack[stack.length - 1].level >= marker.level) {
@@ -175,18 +192,15 @@ export function parse(table: LineTable): Outline {
         line: l,
         marker,
         level: marker.level,
-        title: title.text,
         titleStartCharacter: marker.contentStart,
         titleEndLine: title.endLine,
-        titleEndCharacter: title.endCharacter,
         endLine: l,
         parent,
         children: NONE,
         inline: NONE,
         counts: NONE,
-        bare: false,
+        placeholders: NONE,
         index: all.length,
-        boundary: 0,
       };
       if (parent !== undefined) {
         parent.children = append(parent.children, section);
@@ -194,24 +208,25 @@ export function parse(table: LineTable): Outline {
         roots.push(section);
       }
       all.push(section);
+      reads.push(title);
       stack.push(section);
     }
-    const owner = stack[stack.length - 1];
+    const owner = closingLine < 0 ? (stack[stack.length - 1] ?? root) : root;
+    if (info.placeholders !== undefined) {
+      for (const span of info.placeholders) {
+        owner.placeholders = append(owner.placeholders, { line: l, span });
+      }
+    }
+    if (closingLine >= 0) {
+      continue;
+    }
     if (info.inline !== undefined) {
       for (const item of info.inline) {
-        if (owner !== undefined) {
-          owner.inline = append(owner.inline, { line: l, item });
-        } else {
-          rootInline.push({ line: l, item });
-        }
+        owner.inline = append(owner.inline, { line: l, item });
       }
     }
     if (info.count !== undefined) {
-      if (owner !== undefined) {
-        owner.counts = append(owner.counts, { line: l, claim: info.count });
-      } else {
-        rootCounts.push({ line: l, claim: info.count });
-      }
+      owner.counts = append(owner.counts, { line: l, claim: info.count });
     }
   }
   const end = closingLine >= 0 ? closingLine : lineCount;
@@ -219,20 +234,24 @@ export function parse(table: LineTable): Outline {
   while (stack.length > 0) {
     close(stack.pop() as MutableSection, end);
   }
-
-  return outlineOf(table, { sections: roots, all, rootInline, rootCounts, placeholders, closingLine, closingEndLine });
+  const titles = all.map((s, i) => titleOf(table, s, reads[i]));
+  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles });
 }
-
-type Structure = Pick<Outline, 'sections' | 'all' | 'rootInline' | 'rootCounts' | 'placeholders' | 'closingLine' | 'closingEndLine'>;
 
 /** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
 function outlineOf(table: LineTable, structure: Structure): Outline {
   const lineCount = table.lineCount;
+  const { titles } = structure;
   let prefix: Int32Array | undefined;
   return {
-    ...structure,
+    sections: structure.sections,
+    all: structure.all,
+    root: structure.root,
+    closingLine: structure.closingLine,
+    closingEndLine: structure.closingEndLine,
     lineCount,
     line: (i) => table.line(i),
+    titleOf: (s) => titles[s.index],
     charsBetween(from, to) {
       if (prefix === undefined) {
         prefix = new Int32Array(lineCount + 1);
@@ -243,6 +262,15 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
       return prefix[to + 1] - prefix[from];
     },
   };
+}
+
+/** The structure an outline was built from, so that the next version's outline can share it. */
+const structures = new WeakMap<Outline, Structure>();
+
+function remembered(table: LineTable, structure: Structure): Outline {
+  const outline = outlineOf(table, structure);
+  structures.set(outline, structure);
+  return outline;
 }
 
 /** Index of the first item on line `line` or after it (items in line order), or `items.length`. */
@@ -261,24 +289,24 @@ function firstFrom(items: readonly { readonly line: number }[], line: number): n
 }
 
 /**
- * The outline after an edit that replaced lines `first`… with as many lines (`before`: their scans before it), built
- * from `previous` without walking the document; undefined when the edit may have changed it (then parse).
+ * The outline after an edit that replaced lines `first`… of `previous`'s table with as many lines (`table`), built
+ * from `previous` without walking the document; undefined when the edit may have changed the structure (then parse).
  *
- * Sections hold nothing that depends on a line's length or 字数, so they are shared with `previous` when every
- * edited line scans the same (markers, enumerations, counts, placeholders and blankness, all at the same columns),
- * the titles it is or may become part of read the same, the bare flag of a title ending on it is the same and its
- * placeholders read the same. An attachment or contents line (附件：, 目录) is never taken this way: its words decide
- * what the numbered lines after it are.
+ * The structure is shared when every edited line scans the same (markers, enumerations, counts, placeholders and
+ * blankness, all at the same columns: `sameScan`) and the titles it is or may become part of end on the same line.
+ * Their words may differ: the new outline reads them anew. An attachment or contents line (附件：, 目录) is never
+ * taken this way: its words decide what the numbered lines after it are.
  */
-export function reparse(previous: Outline, table: LineTable, first: number, before: readonly LineInfo[]): Outline | undefined {
-  if (previous.lineCount !== table.lineCount) {
+export function reparse(previous: Outline, before: LineTable, table: LineTable, first: number, count: number): Outline | undefined {
+  const structure = structures.get(previous);
+  if (structure === undefined || previous.lineCount !== table.lineCount) {
     return undefined;
   }
-  const { all, placeholders } = previous;
-  for (let k = 0; k < before.length; k++) {
-    const l = first + k;
+  const { all } = structure;
+  let titles = structure.titles;
+  for (let l = first; l < first + count; l++) {
     const now = table.info(l);
-    if (!sameScan(before[k], now) || now.listIntro === true) {
+    if (!sameScan(before.info(l), now) || now.listIntro === true) {
       return undefined;
     }
     // only the last section starting on or before l can have l in its title or right after it (titles stop at a
@@ -286,25 +314,16 @@ export function reparse(previous: Outline, table: LineTable, first: number, befo
     const i = firstFrom(all, l + 1) - 1;
     if (i >= 0 && l <= all[i].titleEndLine + 1) {
       const s = all[i];
-      const title = readTitle(table, s.line, s.marker);
-      if (
-        title.text !== s.title ||
-        title.endLine !== s.titleEndLine ||
-        title.endCharacter !== s.titleEndCharacter ||
-        isBare(table, s) !== s.bare
-      ) {
+      const read = readTitle(table, s.line, s.marker);
+      if (read.endLine !== s.titleEndLine) {
         return undefined;
       }
-    }
-    if (now.placeholders !== undefined) {
-      const text = table.line(l);
-      for (let p = firstFrom(placeholders, l); p < placeholders.length && placeholders[p].line === l; p++) {
-        const { span, text: was } = placeholders[p];
-        if (was !== text.slice(span.start, span.end)) {
-          return undefined;
-        }
+      const title = titleOf(table, s, read);
+      if (!sameTitle(title, titles[i])) {
+        titles = titles === structure.titles ? titles.slice() : titles;
+        (titles as Title[])[i] = title;
       }
     }
   }
-  return outlineOf(table, previous);
+  return remembered(table, titles === structure.titles ? structure : { ...structure, titles });
 }

@@ -1,14 +1,24 @@
-/** What a rule is: an id per code it reports, and a pure function from the analysed document to findings. */
+/**
+ * What a rule is: the codes it reports, the scope it reads, and a pure check of one unit of that scope. The scope is
+ * what makes analysis incremental: a rule sees a unit (a section, a part's own text, a sibling group, the document)
+ * and the lines it reads through the outline, so an edit that touched neither leaves its findings as they were.
+ */
 import type { Code } from './codes';
 import type { LineEdit } from './edits';
 import type { Message } from './messages';
-import type { Outline } from './model';
+import type { Outline, Part, Section } from './model';
 import type { CompiledProfile } from './profiles';
 
-export interface FixData {
-  /** The edits of the quick fix; applying them twice changes nothing the second time. */
-  readonly edits?: readonly LineEdit[];
-  readonly [key: string]: unknown;
+/** A quick fix: what it is called and the edits it makes to the version its finding was made for. */
+export interface Fix {
+  readonly title: Message;
+  readonly edits: readonly LineEdit[];
+}
+
+/** A fix as a rule offers it: its title at once, its edits built only when a client asks for them. */
+export interface FixOffer {
+  readonly title: Message;
+  build(): readonly LineEdit[];
 }
 
 export interface Finding {
@@ -18,19 +28,53 @@ export interface Finding {
   readonly endLine: number;
   readonly endCharacter: number;
   readonly message: Message;
-  readonly data?: FixData;
+  /** The id of the profile part the finding is about (section.missing, section.order), when there is one. */
+  readonly subject?: string;
+  /** The fix, if there is one (the edits of a whole group are never built for every report). */
+  readonly fix?: FixOffer;
 }
 
 export interface RuleContext {
+  /** The outline, seen through a view that records which lines the check reads. */
   readonly outline: Outline;
+}
+
+export interface DocumentContext extends RuleContext {
   readonly profile: CompiledProfile;
   /** For each top-level section, the index of the profile section it counts as, or -1. */
   readonly matches: readonly number[];
 }
 
-export interface Rule {
-  /** A slug for docs and CONTRIBUTING; the codes it can report. */
+type Report = (finding: Finding) => void;
+
+interface RuleBase {
+  /** A slug for docs and CONTRIBUTING. */
   readonly id: string;
   readonly codes: readonly Code[];
-  run(context: RuleContext, report: (finding: Finding) => void): void;
 }
+
+/** Reads one section: its marker, title and structure. */
+export interface SectionRule extends RuleBase {
+  readonly scope: 'section';
+  check(section: Section, context: RuleContext, report: Report): void;
+}
+
+/** Reads the own text of one part (the root, or a section without its sub-sections). */
+export interface TextRule extends RuleBase {
+  readonly scope: 'text';
+  check(part: Part, context: RuleContext, report: Report): void;
+}
+
+/** Reads one group of siblings: the top-level sections, or the children of one section. */
+export interface SiblingsRule extends RuleBase {
+  readonly scope: 'siblings';
+  check(siblings: readonly Section[], context: RuleContext, report: Report): void;
+}
+
+/** Reads the document as a whole: its profile and top-level sections. */
+export interface DocumentRule extends RuleBase {
+  readonly scope: 'document';
+  check(outline: Outline, context: DocumentContext, report: Report): void;
+}
+
+export type Rule = SectionRule | TextRule | SiblingsRule | DocumentRule;

@@ -1,39 +1,42 @@
 /**
- * A text document backed by the incremental line table: it takes the content changes of incremental sync as
- * vscode-languageserver-textdocument's TextDocument does, with the same positions and line breaks, but an edit only
- * re-scans the lines it touches. The outline and the analysis are made at most once per version, and taken over from
- * the version before when the edits since left them as they were (a journal of the edited lines tells).
+ * A text document as the server keeps it: a chain of immutable versions. Each version's line table is made from the
+ * previous one by incremental sync (the same positions and line breaks as vscode-languageserver-textdocument), and
+ * everything made from a version (its outline, its analysis, the answers of the features) is kept in that
+ * version's cache, made at most once, and taken over from the version before when the edits since left it as it
+ * was. A model of an old version keeps reading that version's text.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { Analysis, reanalyze, TrackedAnalysis } from '../core/analyze';
+import { Analysis, LineRange, reanalyze } from '../core/analyze';
 import type { Config } from '../core/config';
 import { LineTable } from '../core/lines';
 import type { Outline } from '../core/model';
 import { parse, reparse } from '../core/parser';
-import type { LineInfo } from '../core/scanner';
-import type { LineRange } from '../core/reuse';
 
 /** How many edits back the document remembers which lines changed. */
 const JOURNAL_LENGTH = 64;
 
-/**
- * One applied edit: lines first … first+removed-1 were replaced by first … first+inserted-1; `revision` after it;
- * `before`, the scans of the replaced lines (kept for the last edit only).
- */
+/** One applied edit: lines first … first+removed-1 became first … first+inserted-1; `revision` after it. */
 interface JournalEntry {
   readonly revision: number;
   readonly first: number;
   readonly removed: number;
   readonly inserted: number;
-  before?: readonly LineInfo[];
+}
+
+/** A model made from one version of the text. */
+interface Made<T> {
+  readonly table: LineTable;
+  readonly value: T;
 }
 
 export class GongwenDocument {
-  private readonly table: LineTable;
-  private cached: { revision: number; outline: Outline } | undefined;
-  private offsets: { revision: number; starts: number[] } | undefined;
-  private analyzed: { revision: number; tracked: TrackedAnalysis } | undefined;
+  private table: LineTable;
   private journal: JournalEntry[] = [];
+  /** The last outline made, and from which table (the one before the current, when typing goes on). */
+  private outlined: Made<Outline> | undefined;
+  private analyzed: (Made<Analysis> & { readonly config: Config; readonly path: string }) | undefined;
+  /** The last answer of each feature, with the inputs it was made from. */
+  private readonly answers = new Map<string, { readonly inputs: readonly unknown[]; readonly value: unknown }>();
 
   constructor(
     readonly uri: string,
@@ -41,7 +44,7 @@ export class GongwenDocument {
     public version: number,
     text: string,
   ) {
-    this.table = new LineTable(text);
+    this.table = LineTable.of(text);
   }
 
   get lineCount(): number {
@@ -49,44 +52,59 @@ export class GongwenDocument {
   }
 
   /**
-   * The outline of the current version, built at most once per version: after one edit that kept the number of
-   * lines, from the previous outline when the edit left its structure alone (typing in text); else parsed.
+   * The outline of the current version, made at most once: after one edit that kept the number of lines, from the
+   * previous outline when the edit left its structure alone (typing in text or in a title); else parsed.
    */
   get outline(): Outline {
-    const revision = this.table.version;
-    if (this.cached === undefined || this.cached.revision !== revision) {
+    const table = this.table;
+    if (this.outlined?.table !== table) {
       const last = this.journal[this.journal.length - 1];
+      const previous = this.outlined;
       const reused =
-        this.cached !== undefined &&
-        last?.before !== undefined &&
-        last.revision === revision &&
-        this.cached.revision === revision - 1 &&
+        previous !== undefined &&
+        last?.revision === table.revision &&
+        previous.table.revision === table.revision - 1 &&
         last.removed === last.inserted
-          ? reparse(this.cached.outline, this.table, last.first, last.before)
+          ? reparse(previous.value, previous.table, table, last.first, last.inserted)
           : undefined;
-      this.cached = { revision, outline: reused ?? parse(this.table) };
+      this.outlined = { table, value: reused ?? parse(table) };
     }
-    return this.cached.outline;
+    return this.outlined.value;
   }
 
   /**
-   * The analysis of the current version with this config. The one of an earlier version is kept when the outline
-   * has the same structure and no line the rules read was edited since (typing in body text, mostly).
+   * The analysis of the current version with this config, made at most once. Only the rules whose units read a line
+   * edited since the last analysis check again, when the outline kept its structure; else all of them.
    */
   analysis(config: Config, path: string): Analysis {
-    const revision = this.table.version;
-    if (this.analyzed?.revision !== revision || this.analyzed.tracked.config !== config || this.analyzed.tracked.path !== path) {
-      const previous = this.analyzed;
-      const changed = previous !== undefined ? this.changedSince(previous.revision) : undefined;
-      this.analyzed = { revision, tracked: reanalyze(previous?.tracked, this.outline, changed, config, path) };
+    const table = this.table;
+    const last = this.analyzed;
+    if (last?.table !== table || last.config !== config || last.path !== path) {
+      const changed = last !== undefined ? this.changedSince(last.table.revision) : undefined;
+      const value = reanalyze(last?.value, this.outline, changed, config, path);
+      this.analyzed = { table, value, config, path };
     }
-    return this.analyzed.tracked.analysis;
+    return (this.analyzed as Made<Analysis>).value;
+  }
+
+  /**
+   * The answer of a feature made from `inputs` (compared one by one, by identity): made once, and kept for the next
+   * versions while the inputs are the same (folding ranges depend on the sections, which typing leaves alone).
+   */
+  answer<T>(feature: string, inputs: readonly unknown[], make: () => T): T {
+    const kept = this.answers.get(feature);
+    if (kept !== undefined && kept.inputs.length === inputs.length && kept.inputs.every((x, i) => x === inputs[i])) {
+      return kept.value as T;
+    }
+    const value = make();
+    this.answers.set(feature, { inputs, value });
+    return value;
   }
 
   /** The lines edited since `revision`, as one range in today's coordinates; undefined when not known. */
   private changedSince(revision: number): LineRange | undefined {
     const start = this.journal.findIndex((e) => e.revision > revision);
-    if (start < 0 || (start === 0 && this.journal[0].revision !== revision + 1)) {
+    if (start < 0 || this.journal[start].revision !== revision + 1) {
       return undefined; // nothing recorded after it (a full-text change), or the journal does not reach back
     }
     let from = Number.POSITIVE_INFINITY;
@@ -106,31 +124,40 @@ export class GongwenDocument {
     return { from, to };
   }
 
-  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+  /**
+   * Applies the content changes of one didChange notification. A change whose position is not a number, or that has
+   * neither a range nor a text, is skipped and reported in the result (the others and the version still apply).
+   */
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): string[] {
+    const problems: string[] = [];
     for (const change of changes) {
-      if ('range' in change) {
-        const { start, end } = change.range;
-        const { firstLine, removed, inserted, before } = this.table.applyEdit({
+      if (typeof change?.text !== 'string') {
+        problems.push('a change without text');
+      } else if ('range' in change && change.range !== undefined) {
+        const { start, end } = change.range ?? {};
+        if (![start?.line, start?.character, end?.line, end?.character].every((n) => typeof n === 'number')) {
+          problems.push(`a change with a malformed range: ${JSON.stringify(change.range).slice(0, 200)}`);
+          continue;
+        }
+        const { table, firstLine, removed, inserted } = this.table.applyEdit({
           startLine: start.line,
           startCharacter: start.character,
           endLine: end.line,
           endCharacter: end.character,
           text: change.text,
         });
-        const previous = this.journal[this.journal.length - 1];
-        if (previous !== undefined) {
-          previous.before = undefined;
-        }
-        this.journal.push({ revision: this.table.version, first: firstLine, removed, inserted, before });
+        this.table = table;
+        this.journal.push({ revision: table.revision, first: firstLine, removed, inserted });
         if (this.journal.length > JOURNAL_LENGTH) {
           this.journal.shift();
         }
       } else {
-        this.table.setText(change.text);
+        this.table = LineTable.of(change.text, this.table.revision + 1);
         this.journal = [];
       }
     }
     this.version = version;
+    return problems;
   }
 
   lineText(line: number): string {
@@ -142,16 +169,8 @@ export class GongwenDocument {
     return range === undefined ? text : text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
-  private lineStarts(): number[] {
-    if (this.offsets === undefined || this.offsets.revision !== this.table.version) {
-      // rebuilt lazily: positionAt/offsetAt are not on the keystroke path of any feature
-      this.offsets = { revision: this.table.version, starts: this.table.lineStarts() };
-    }
-    return this.offsets.starts;
-  }
-
   offsetAt(position: Position): number {
-    const starts = this.lineStarts();
+    const starts = this.table.lineStarts();
     if (position.line >= starts.length) {
       return this.table.getText().length;
     }
@@ -160,7 +179,7 @@ export class GongwenDocument {
   }
 
   positionAt(offset: number): Position {
-    const starts = this.lineStarts();
+    const starts = this.table.lineStarts();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

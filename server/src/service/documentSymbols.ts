@@ -14,8 +14,8 @@ export function shorten(title: string, max: number): string {
   return chars.length <= max ? title : chars.slice(0, max - 1).join('') + '…';
 }
 
-export function sectionName(s: Section, max: number): string {
-  return s.marker.text.trim() + shorten(s.title, max);
+export function sectionName(outline: Outline, s: Section, max: number): string {
+  return s.marker.text.trim() + shorten(outline.titleOf(s).text, max);
 }
 
 const KIND_BY_LEVEL = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Constant];
@@ -44,29 +44,17 @@ export function outlineSize(outline: Outline, config: Config): number {
   return n;
 }
 
-interface Filter {
+/** Which sections and inline items an outline over `config.outlineMaxItems` keeps. */
+export interface Filter {
   kept(s: Section): boolean;
   keptInline(s: Section, j: number): boolean;
 }
-
-/** The last filter for each list of sections (an outline built from the previous one shares them). */
-const filters = new WeakMap<readonly Section[], { maxItems: number; inlineItems: boolean; filter: Filter }>();
 
 /**
  * Which sections and inline items stay in an outline over `config.outlineMaxItems` (the outermost levels), as
  * `kept(section)` and `keptInline(section, j)`; everything when the outline fits.
  */
-function outlineFilter(outline: Outline, config: Config): Filter {
-  const last = filters.get(outline.all);
-  if (last !== undefined && last.maxItems === config.outlineMaxItems && last.inlineItems === config.inlineItems) {
-    return last.filter;
-  }
-  const filter = makeFilter(outline, config);
-  filters.set(outline.all, { maxItems: config.outlineMaxItems, inlineItems: config.inlineItems, filter });
-  return filter;
-}
-
-function makeFilter(outline: Outline, config: Config): Filter {
+export function outlineFilter(outline: Outline, config: Config): Filter {
   const depths: number[] = [];
   const first: number[] = []; // index in `depths` of each section
   for (const s of outline.all) {
@@ -86,9 +74,9 @@ function makeFilter(outline: Outline, config: Config): Filter {
 }
 
 /** The outline as nested symbols, at most `config.outlineMaxItems` of them. */
-export function documentSymbols(outline: Outline, config: Config, t: Localize): DocumentSymbol[] {
+export function documentSymbols(outline: Outline, config: Config, t: Localize, filter = outlineFilter(outline, config)): DocumentSymbol[] {
   const chars = numberFormatter(t, SERVICE_MESSAGES.chars);
-  const { kept, keptInline } = outlineFilter(outline, config);
+  const { kept, keptInline } = filter;
   const toSymbol = (s: Section): DocumentSymbol => {
     const children = s.children.filter(kept).map(toSymbol);
     if (config.inlineItems) {
@@ -101,12 +89,13 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize): 
       children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
     const range = { start: { line: s.line, character: 0 }, end: { line: s.endLine, character: outline.line(s.endLine).length } };
+    const title = outline.titleOf(s);
     const selectionRange = {
       start: { line: s.line, character: s.marker.start },
-      end: { line: s.titleEndLine, character: Math.max(s.titleEndCharacter, s.titleEndLine === s.line ? s.marker.end : 0) },
+      end: { line: s.titleEndLine, character: Math.max(title.endCharacter, s.titleEndLine === s.line ? s.marker.end : 0) },
     };
     const symbol: DocumentSymbol = {
-      name: sectionName(s, config.titleMaxLength),
+      name: sectionName(outline, s, config.titleMaxLength),
       detail: chars(outline.charsBetween(s.line, s.endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,

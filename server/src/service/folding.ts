@@ -1,29 +1,9 @@
 /** Folding ranges: one per section that spans more than its heading line, within the client's limit. */
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { Outline, Section } from '../core/model';
+import type { Outline } from '../core/model';
 import { keepOutermost } from './limit';
 
-/**
- * The last answer for each list of sections. An outline built from the previous one shares its sections (typing in
- * text), and then its folding ranges are those of the previous one.
- */
-const answers = new WeakMap<
-  readonly Section[],
-  { closingLine: number; closingEndLine: number; rangeLimit: number; ranges: FoldingRange[] }
->();
-
 export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INTEGER): FoldingRange[] {
-  const { closingLine, closingEndLine } = outline;
-  const last = answers.get(outline.all);
-  if (last !== undefined && last.closingLine === closingLine && last.closingEndLine === closingEndLine && last.rangeLimit === rangeLimit) {
-    return last.ranges;
-  }
-  const ranges = compute(outline, rangeLimit);
-  answers.set(outline.all, { closingLine, closingEndLine, rangeLimit, ranges });
-  return ranges;
-}
-
-function compute(outline: Outline, rangeLimit: number): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   /** The level of each range's section (0 for the closing), for choosing which to keep over the limit. */
   const depths: number[] = [];

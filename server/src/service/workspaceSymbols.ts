@@ -16,14 +16,14 @@ export function workspaceSymbols(
   for (const { uri, outline } of docs) {
     for (const s of outline.all) {
       // every character of the query, in order, somewhere in the title: a fuzzy match, as VS Code users expect
-      if (!containsInOrder(normalizeTitle(s.title), q)) {
+      if (!containsInOrder(normalizeTitle(outline.titleOf(s).text), q)) {
         continue;
       }
       out.push({
-        name: sectionName(s, titleMaxLength),
+        name: sectionName(outline, s, titleMaxLength),
         kind: SymbolKind.Namespace,
         location: { uri, range: { start: { line: s.line, character: s.marker.start }, end: { line: s.line, character: s.marker.end } } },
-        containerName: s.parent !== undefined ? sectionName(s.parent, titleMaxLength) : undefined,
+        containerName: s.parent !== undefined ? sectionName(outline, s.parent, titleMaxLength) : undefined,
       });
       if (out.length >= MAX_WORKSPACE_SYMBOLS) {
         return out;

@@ -1,7 +1,7 @@
 /** section.count-mismatch: 以下五个方面 announced, but a different number of parts follow. */
 import { MESSAGES, msg } from '../messages';
 import type { CountRef, InlineRef, Section } from '../model';
-import type { Finding, Rule } from '../rule';
+import type { Finding, TextRule } from '../rule';
 
 function check(
   counts: readonly CountRef[],
@@ -48,13 +48,11 @@ function check(
   });
 }
 
-export const countMismatch: Rule = {
+export const countMismatch: TextRule = {
   id: 'count-mismatch',
   codes: ['section.count-mismatch'],
-  run({ outline }, report) {
-    check(outline.rootCounts, outline.sections, outline.rootInline, report);
-    for (const s of outline.all) {
-      check(s.counts, s.children, s.inline, report);
-    }
+  scope: 'text',
+  check(part, _context, report) {
+    check(part.counts, part.children, part.inline, report);
   },
 };

@@ -3,17 +3,16 @@
  * that is itself a whole sentence (`1.每月开展一次调研。`) is an item with content, not an empty section.
  */
 import { MESSAGES, msg } from '../messages';
-import type { Rule } from '../rule';
+import type { SectionRule } from '../rule';
 import { headingRange, label } from './util';
 
-export const sectionEmpty: Rule = {
+export const sectionEmpty: SectionRule = {
   id: 'section-empty',
   codes: ['section.empty'],
-  run({ outline }, report) {
-    for (const s of outline.all) {
-      if (s.bare) {
-        report({ code: 'section.empty', ...headingRange(s), message: msg(MESSAGES.sectionEmpty, label(s)) });
-      }
+  scope: 'section',
+  check(s, { outline }, report) {
+    if (outline.titleOf(s).bare) {
+      report({ code: 'section.empty', ...headingRange(outline, s), message: msg(MESSAGES.sectionEmpty, label(outline, s)) });
     }
   },
 };

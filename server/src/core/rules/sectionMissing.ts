@@ -2,10 +2,10 @@
 import { formatNumber, LineEdit, MAX_NUMBER, standardMarker } from '../edits';
 import { MESSAGES, msg } from '../messages';
 import type { Outline, Section } from '../model';
-import { findTerminator, scanLine, trimTitleEnd } from '../scanner';
+import { findTerminator, MarkerKind, scanLine, trimTitleEnd } from '../scanner';
 import { CompiledProfile, matchSection } from '../profiles';
-import type { Rule } from '../rule';
-import { headingRange } from './util';
+import type { DocumentRule } from '../rule';
+import { headingRange, quote } from './util';
 
 /**
  * Would a heading on line `line` come right after an attachment or contents list (附件： / 目录 and its numbered
@@ -39,13 +39,13 @@ function titleFor(profile: CompiledProfile, index: number): string | undefined {
     .find((c) => c.length > 0 && matchSection(profile, c) === index);
 }
 
-export const sectionMissing: Rule = {
+export const sectionMissing: DocumentRule = {
   id: 'section-missing',
   codes: ['section.missing'],
-  run({ outline, profile, matches }, report) {
-    const sections = profile.profile.sections;
+  scope: 'document',
+  check(outline, { profile, matches }, report) {
     const roots = outline.sections;
-    sections.forEach((wanted, index) => {
+    profile.profile.sections.forEach((wanted, index) => {
       if (!wanted.required || matches.includes(index)) {
         return;
       }
@@ -57,67 +57,78 @@ export const sectionMissing: Rule = {
       const siblings = roots.filter((r) => r.marker.kind === kind);
       const before = at >= 0 ? siblings.filter((r) => r.line < roots[at].line) : siblings;
       const number = before.length + 1;
-      let insertLine: number;
-      if (at >= 0) {
-        insertLine = roots[at].line;
-      } else if (anchor !== undefined) {
-        insertLine = anchor.endLine + 1;
-      } else {
-        insertLine = outline.closingLine >= 0 ? outline.closingLine : outline.lineCount;
-      }
-      // keep the decoration the other headings use (`**一、…**`, `# 一、…`)
-      const prefix = model !== undefined ? outline.line(model.line).slice(0, model.marker.start) : '';
-      const bold = prefix.includes('**') ? '**' : '';
       const title = titleFor(profile, index);
-      const heading = prefix + standardMarker(kind, number) + (title ?? wanted.label) + bold;
-      const edits: LineEdit[] = [];
-      const last = outline.lineCount - 1;
-      const lastText = outline.line(last);
-      // the line the heading lands on: its place, or after the last line (on it when it is empty)
-      const headingLine = insertLine < outline.lineCount ? insertLine : lastText.length > 0 ? last + 1 : last;
-      const gap = afterList(outline, headingLine) ? '\n' : '';
-      if (insertLine >= outline.lineCount) {
-        edits.push({
-          line: last,
-          character: lastText.length,
-          endLine: last,
-          endCharacter: lastText.length,
-          newText: (lastText.length > 0 ? '\n' : '') + gap + heading,
-        });
-      } else {
-        edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: gap + heading + '\n' });
-      }
-      siblings.forEach((s, index) => {
-        if (s.line >= insertLine) {
-          const want = index + 2;
-          if (s.marker.number !== want) {
-            const original = outline.line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
-            edits.push({
-              line: s.line,
-              character: s.marker.numberStart,
-              endLine: s.line,
-              endCharacter: s.marker.numberEnd,
-              newText: formatNumber(kind, want, original),
-            });
-          }
-        }
-      });
       const range =
-        anchor !== undefined ? headingRange(anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
+        anchor !== undefined ? headingRange(outline, anchor) : { line: 0, character: 0, endLine: 0, endCharacter: outline.line(0).length };
+      // no fix when no title counts as the section, or when the heading or the ones it renumbers would need a
+      // number their marker cannot hold (㉑)
+      const fixable = title !== undefined && siblings.length + 1 <= MAX_NUMBER[kind];
+      const heading = (prefix: string) => prefix + standardMarker(kind, number) + title + (prefix.includes('**') ? '**' : '');
       report({
         code: 'section.missing',
         ...range,
-        message: msg(MESSAGES.sectionMissing, wanted.label, standardMarker(kind, number) + (title ?? wanted.label)),
-        // no fix when no title counts as the section, or when the heading or the ones it renumbers would need a
-        // number their marker cannot hold (㉑)
-        data: {
-          profile: profile.profile.id,
-          section: wanted.id,
-          insertLine,
-          heading,
-          ...(title !== undefined && siblings.length + 1 <= MAX_NUMBER[kind] ? { edits } : {}),
-        },
+        subject: wanted.id,
+        message: msg(MESSAGES.sectionMissing, quote(wanted.label), quote(standardMarker(kind, number) + (title ?? wanted.label))),
+        fix: fixable
+          ? {
+              title: msg(MESSAGES.fixInsert, heading('').trim()),
+              build: () => insertion(outline, at >= 0 ? roots[at] : undefined, anchor, model, kind, siblings, heading),
+            }
+          : undefined,
       });
     });
   },
 };
+
+/** The fix of section.missing: the heading at its place (before `next`, else after `anchor`), the ones after it renumbered. */
+function insertion(
+  outline: Outline,
+  next: Section | undefined,
+  anchor: Section | undefined,
+  model: Section | undefined,
+  kind: MarkerKind,
+  siblings: readonly Section[],
+  heading: (prefix: string) => string,
+): LineEdit[] {
+  let insertLine: number;
+  if (next !== undefined) {
+    insertLine = next.line;
+  } else if (anchor !== undefined) {
+    insertLine = anchor.endLine + 1;
+  } else {
+    insertLine = outline.closingLine >= 0 ? outline.closingLine : outline.lineCount;
+  }
+  // keep the decoration the other headings use (`**一、…**`, `# 一、…`)
+  const text = heading(model !== undefined ? outline.line(model.line).slice(0, model.marker.start) : '');
+  const edits: LineEdit[] = [];
+  const last = outline.lineCount - 1;
+  const lastText = outline.line(last);
+  // the line the heading lands on: its place, or after the last line (on it when it is empty)
+  const headingLine = insertLine < outline.lineCount ? insertLine : lastText.length > 0 ? last + 1 : last;
+  const gap = afterList(outline, headingLine) ? '\n' : '';
+  if (insertLine >= outline.lineCount) {
+    edits.push({
+      line: last,
+      character: lastText.length,
+      endLine: last,
+      endCharacter: lastText.length,
+      newText: (lastText.length > 0 ? '\n' : '') + gap + text,
+    });
+  } else {
+    edits.push({ line: insertLine, character: 0, endLine: insertLine, endCharacter: 0, newText: gap + text + '\n' });
+  }
+  siblings.forEach((s, i) => {
+    const want = i + 2;
+    if (s.line >= insertLine && s.marker.number !== want) {
+      const original = outline.line(s.line).slice(s.marker.numberStart, s.marker.numberEnd);
+      edits.push({
+        line: s.line,
+        character: s.marker.numberStart,
+        endLine: s.line,
+        endCharacter: s.marker.numberEnd,
+        newText: formatNumber(kind, want, original),
+      });
+    }
+  });
+  return edits;
+}

@@ -1,12 +1,13 @@
 /** section.order: the required sections are present but not in the profile's order. */
 import { MESSAGES, msg } from '../messages';
-import type { Rule } from '../rule';
+import type { DocumentRule } from '../rule';
 import { headingRange, label } from './util';
 
-export const sectionOrder: Rule = {
+export const sectionOrder: DocumentRule = {
   id: 'section-order',
   codes: ['section.order'],
-  run({ outline, profile, matches }, report) {
+  scope: 'document',
+  check(outline, { profile, matches }, report) {
     const sections = profile.profile.sections;
     const order = sections
       .filter((s) => s.required)
@@ -21,9 +22,9 @@ export const sectionOrder: Rule = {
       if (furthest >= 0 && index < matches[furthest]) {
         report({
           code: 'section.order',
-          ...headingRange(root),
-          message: msg(MESSAGES.sectionOrder, label(root), label(outline.sections[furthest]), order),
-          data: { section: sections[index].id },
+          ...headingRange(outline, root),
+          subject: sections[index].id,
+          message: msg(MESSAGES.sectionOrder, label(outline, root), label(outline, outline.sections[furthest]), order),
         });
       } else {
         furthest = i;

@@ -1,16 +1,18 @@
-import type { Section } from '../model';
+import type { Outline, Section } from '../model';
+
+type Range = { line: number; character: number; endLine: number; endCharacter: number };
 
 /** The heading line of a section as a finding range: from the marker to the end of the title on its first line. */
-export function headingRange(s: Section): { line: number; character: number; endLine: number; endCharacter: number } {
-  const end = s.titleEndLine === s.line ? Math.max(s.titleEndCharacter, s.marker.end) : s.marker.end;
+export function headingRange(outline: Outline, s: Section): Range {
+  const end = s.titleEndLine === s.line ? Math.max(outline.titleOf(s).endCharacter, s.marker.end) : s.marker.end;
   return { line: s.line, character: s.marker.start, endLine: s.line, endCharacter: end };
 }
 
-export function markerRange(s: Section): { line: number; character: number; endLine: number; endCharacter: number } {
+export function markerRange(s: Section): Range {
   return { line: s.line, character: s.marker.start, endLine: s.line, endCharacter: s.marker.end };
 }
 
-/** The children of a parent (or the top-level sections), grouped by level in document order. */
+/** The siblings of one kind of marker, in document order (a sibling list may mix kinds). */
 export function byLevel(children: readonly Section[]): Section[][] {
   const groups = new Map<number, Section[]>();
   for (const c of children) {
@@ -24,16 +26,19 @@ export function byLevel(children: readonly Section[]): Section[][] {
   return [...groups.values()];
 }
 
-/** Every list of siblings in the outline: the top level, then each section's children. */
-export function* siblingLists(sections: readonly Section[], all: readonly Section[]): Generator<readonly Section[]> {
-  yield sections;
-  for (const s of all) {
-    if (s.children.length > 0) {
-      yield s.children;
-    }
+/** A message quotes at most this many characters of the text it names (a 5 MB heading gives a short message). */
+export const MAX_QUOTE = 40;
+
+/** Text as a message quotes it: cut at MAX_QUOTE characters (whole code points) with an ellipsis. */
+export function quote(text: string): string {
+  if (text.length <= MAX_QUOTE) {
+    return text;
   }
+  const chars = Array.from(text.slice(0, MAX_QUOTE * 2));
+  return chars.length <= MAX_QUOTE && text.length <= MAX_QUOTE * 2 ? text : chars.slice(0, MAX_QUOTE - 1).join('') + '…';
 }
 
-export function label(s: Section): string {
-  return s.marker.text.trim() + s.title;
+/** A heading as a message names it: its marker and title. */
+export function label(outline: Outline, s: Section): string {
+  return quote(s.marker.text.trim() + outline.titleOf(s).text);
 }
