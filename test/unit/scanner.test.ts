@@ -2,6 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { scanLine } from '../../server/src/core/scanner';
 
+/** Where the title of a heading line ends on it, as the scanner sees it. */
+function titleEnd(line: string): number | undefined {
+  return scanLine(line).title?.titleEnd;
+}
+
 function marker(line: string) {
   return scanLine(line).marker;
 }
@@ -67,7 +72,7 @@ test('markers after indentation and Markdown decoration', () => {
   }
   const bold = marker('**三、加粗标题**');
   assert.equal(bold?.number, 3);
-  assert.equal('**三、加粗标题**'.slice(bold!.contentStart, bold!.titleEnd), '加粗标题');
+  assert.equal('**三、加粗标题**'.slice(bold!.contentStart, titleEnd('**三、加粗标题**')), '加粗标题');
 });
 
 test('false positives of SPEC §2 are not headings', () => {
@@ -99,13 +104,13 @@ test('false positives of SPEC §2 are not headings', () => {
 test('the title ends at the first sentence end outside quotes', () => {
   const line = '（一）关于“区委作用发挥不充分，统领能力需要增强”方面。贯彻落实上级部署不够扎实。';
   const m = marker(line)!;
-  assert.equal(line.slice(m.contentStart, m.titleEnd), '关于“区委作用发挥不充分，统领能力需要增强”方面');
+  assert.equal(line.slice(m.contentStart, titleEnd(line)), '关于“区委作用发挥不充分，统领能力需要增强”方面');
   const nested = '（三）关于“‘两个责任’履行不力：风险”方面：一是责任意识不强';
   const n = marker(nested)!;
-  assert.equal(nested.slice(n.contentStart, n.titleEnd), '关于“‘两个责任’履行不力：风险”方面');
+  assert.equal(nested.slice(n.contentStart, titleEnd(nested)), '关于“‘两个责任’履行不力：风险”方面');
   const ascii = '（三）在抵制"四风"反弹上还有待加强。有时……';
   const a = marker(ascii)!;
-  assert.equal(ascii.slice(a.contentStart, a.titleEnd), '在抵制"四风"反弹上还有待加强');
+  assert.equal(ascii.slice(a.contentStart, titleEnd(ascii)), '在抵制"四风"反弹上还有待加强');
 });
 
 test('inline enumerations, count claims and closings', () => {

@@ -5,7 +5,7 @@
 import type { LineTable } from './lines';
 import type { CountRef, InlineRef, Outline, Part, PlaceholderRef, Section, Title } from './model';
 import { sameScan, sameTitle } from './reuse';
-import { findTerminator, isSpace, LineInfo, Marker, trimTitleEnd } from './scanner';
+import { findTerminator, isSpace, LineInfo, Marker, TitleScan, trimTitleEnd } from './scanner';
 
 /** A title never spans more than this many lines (SPEC §3). */
 const MAX_TITLE_LINES = 3;
@@ -73,11 +73,12 @@ function textAfter(line: string, titleEnd: number): boolean {
 
 function readTitle(table: LineTable, lineNo: number, marker: Marker): ReadTitle {
   const first = table.line(lineNo);
-  let text = first.slice(marker.contentStart, marker.titleEnd);
+  const scan = table.info(lineNo).title as TitleScan;
+  let text = first.slice(marker.contentStart, scan.titleEnd);
   let endLine = lineNo;
-  let endCharacter = marker.titleEnd;
-  let terminated = marker.terminator >= 0;
-  let open = marker.openQuote;
+  let endCharacter = scan.titleEnd;
+  let terminated = scan.terminator >= 0;
+  let open = scan.openQuote;
   while (!terminated && endLine - lineNo + 1 < MAX_TITLE_LINES && continues(table, endLine, endLine + 1, open)) {
     endLine++;
     const line = table.line(endLine);
@@ -306,12 +307,16 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
   let titles = structure.titles;
   for (let l = first; l < first + count; l++) {
     const now = table.info(l);
-    if (!sameScan(before.info(l), now) || now.listIntro === true) {
-      return undefined;
-    }
+    const was = before.info(l);
     // only the last section starting on or before l can have l in its title or right after it (titles stop at a
     // marker line)
     const i = firstFrom(all, l + 1) - 1;
+    // a line that fills or empties moves no section's end when it lies strictly inside the innermost section (and
+    // so inside its ancestors) or in the preamble; in the closing it may move the closing's end
+    const inside = i >= 0 ? l < all[i].endLine : structure.closingLine < 0 || l < structure.closingLine;
+    if (!sameScan(was.blank === now.blank || !inside ? was : { ...was, blank: now.blank }, now) || now.listIntro === true) {
+      return undefined;
+    }
     if (i >= 0 && l <= all[i].titleEndLine + 1) {
       const s = all[i];
       const read = readTitle(table, s.line, s.marker);

@@ -39,9 +39,6 @@ const sameMarker = byFields<Marker>({
   bracketOk: equal,
   separatorOk: equal,
   contentStart: equal,
-  terminator: equal,
-  titleEnd: equal,
-  openQuote: equal,
 });
 
 const sameInlineItem = byFields<InlineItem>({ number: equal, start: equal, end: equal, numberStart: equal, numberEnd: equal, text: equal });
@@ -49,14 +46,16 @@ const sameCount = byFields<CountClaim>({ value: equal, start: equal, end: equal 
 const sameSpan = byFields<Span>({ start: equal, end: equal });
 
 /**
- * Two scans of a line alike in everything the structure is built from. `chars` (字数) is not: sections hold no
- * counts, and the parser reads a line's width only to decide whether a title wraps, which `reparse` checks by
- * reading the title again.
+ * Two scans of a line alike in everything the structure is built from. Not compared: `chars` (字数), which sections
+ * do not hold (the parser reads a line's width only to decide whether a title wraps), and `title` (where a title
+ * ends on its line): `reparse` reads the title of every edited line again and keeps the structure only when it
+ * still ends on the same line.
  */
 export const sameScan = byFields<LineInfo>({
   blank: equal,
   chars: IGNORED,
   marker: optional(sameMarker),
+  title: IGNORED,
   startsWithInline: equal,
   inline: list(sameInlineItem),
   count: optional(sameCount),

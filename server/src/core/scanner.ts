@@ -46,6 +46,10 @@ export interface Marker {
   readonly separatorOk: boolean;
   /** First column of the title (after the marker and any spaces or opening `**`). */
   readonly contentStart: number;
+}
+
+/** Where the title of a heading line ends on that line: what the words of a title decide, apart from its marker. */
+export interface TitleScan {
   /** Column of the first title terminator outside quotes, or -1 when the line has none. */
   readonly terminator: number;
   /** Column where the title text ends on this line (terminator, or the end without trailing decoration). */
@@ -81,6 +85,8 @@ export interface LineInfo {
   /** Non-whitespace characters on the line (字数). */
   readonly chars: number;
   readonly marker?: Marker;
+  /** With a marker: where its title ends on this line. */
+  readonly title?: TitleScan;
   /** True when the line starts with an inline enumeration (一是…): it is never a title continuation. */
   readonly startsWithInline?: boolean;
   readonly inline?: readonly InlineItem[];
@@ -387,7 +393,7 @@ function isTocLine(line: string): boolean {
   return false;
 }
 
-function scanMarker(line: string, start: number): Marker | undefined {
+function scanMarker(line: string, start: number): (Marker & TitleScan) | undefined {
   const raw = matchMarker(line, start);
   if (raw === undefined) {
     return undefined;
@@ -650,7 +656,9 @@ export function scanLine(line: string): LineInfo {
     -readonly [K in keyof LineInfo]: LineInfo[K];
   } = { blank: false, chars: countChars(line) };
   if (marker !== undefined) {
-    info.marker = marker;
+    const { terminator, titleEnd, openQuote, ...rest } = marker;
+    info.marker = rest;
+    info.title = { terminator, titleEnd, openQuote };
   }
   if (inline !== undefined) {
     info.inline = inline;
