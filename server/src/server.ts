@@ -25,6 +25,7 @@ import { sameFindings, toDiagnostics } from './service/diagnostics';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineSize } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
+import { normalizeLocale } from './service/locale';
 import { Localize, localizeMessage } from './service/localize';
 import { workspaceSymbols } from './service/workspaceSymbols';
 import { StatusNotificationMethod, StatusParams, TrustNotificationMethod, TrustParams } from './protocol';
@@ -44,6 +45,8 @@ export function startServer(connection: Connection, host: Host): void {
   let pull = false;
   let refreshSupport = false;
   let configurationSupport = false;
+  let configurationRegistration = false;
+  let workspaceFoldersSupport = false;
   let pushedSettings: unknown;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
 
@@ -147,6 +150,8 @@ export function startServer(connection: Connection, host: Host): void {
     pull = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     configurationSupport = caps.workspace?.configuration === true;
+    configurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFoldersSupport = caps.workspace?.workspaceFolders === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) {
@@ -154,7 +159,9 @@ export function startServer(connection: Connection, host: Host): void {
     }
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     trusted = options?.workspaceTrusted !== false;
-    const bundle = params.locale !== undefined ? host.l10nBundle(params.locale.toLowerCase()) : undefined;
+    // the client's locale, else the environment's (editors other than VS Code rarely send one); a strict tag only
+    const locale = normalizeLocale(params.locale) ?? host.locale;
+    const bundle = locale !== undefined ? host.l10nBundle(locale) : undefined;
     if (bundle !== undefined) {
       l10n.config({ contents: bundle });
     }
@@ -173,13 +180,16 @@ export function startServer(connection: Connection, host: Host): void {
   });
 
   connection.onInitialized(() => {
-    if (configurationSupport) {
+    // only a client that declares dynamic registration gets a registration (eglot warns about any other)
+    if (configurationSupport && configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-      refreshAll();
-    });
+    if (workspaceFoldersSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+        refreshAll();
+      });
+    }
   });
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {

@@ -19,7 +19,8 @@ function l10nDir(): string | undefined {
 }
 
 /**
- * The bundle for a VS Code locale (`zh-cn`, else its language `zh`), as JSON text, if the package has one. Anything
+ * The bundle for a VS Code locale (`zh-cn`, else its language `zh`, and for any Chinese the one Chinese bundle, zh-cn:
+ * the documents are mainland ones), as JSON text, if the package has one. Anything
  * but a strict language tag (see locale.ts) gets none before any file is looked at: the locale comes from clients.
  */
 export function readBundle(locale: string): string | undefined {
@@ -27,7 +28,8 @@ export function readBundle(locale: string): string | undefined {
   if (dir === undefined || !isLocaleTag(locale)) {
     return undefined;
   }
-  for (const name of [locale, locale.split('-')[0]]) {
+  const language = locale.split('-')[0];
+  for (const name of [locale, language, ...(language === 'zh' ? ['zh-cn'] : [])]) {
     const file = join(dir, `bundle.l10n.${name}.json`);
     if (existsSync(file)) {
       return readFileSync(file, 'utf8');
