@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnosis } from '../core/analyze';
 import type { Localize } from './localize';
 import { localizeMessage } from './localize';
+import { ruleHref } from './rulesLink';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -19,7 +20,7 @@ export function toDiagnostics(analysis: { readonly diagnostics: readonly Diagnos
     range: { start: { line: d.line, character: d.character }, end: { line: d.endLine, character: d.endCharacter } },
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `https://gongwen-outline.invalid/rules#${d.code.replace('.', '-')}` },
+    codeDescription: { href: ruleHref(d.code) },
     source: 'gongwen',
     message: localizeMessage(t, d.message),
     data: d.data,
