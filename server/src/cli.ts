@@ -58,8 +58,8 @@ Commands:
   help      print this help
 
 Options:
-  --json               outline: print JSON; one file gives { profile, sections },
-                       several give [{ file, profile, sections }]
+  --json               outline: print JSON; one file argument gives { profile, sections },
+                       several files, a folder or a glob give [{ file, profile, sections }]
   --format text|json   check: the output format (default text: FILE:LINE:COLUMN: severity code message)
   --exit-zero          check: exit 0 even when an error is found
   --encoding NAME      read text files as utf-8, utf-16le, utf-16be or gb18030 (gbk); default: detected
@@ -365,8 +365,9 @@ function runOutline(args: string[], write: (s: string) => void, writeErr: (s: st
   });
   if (flags.has('json') && results.length > 0) {
     const json = results.map((r) => ({ file: r.file, profile: r.profile, sections: r.outline.sections.map(toJson) }));
-    const one = json.length === 1 && files.length === 1 && failed === 0;
-    write(JSON.stringify(one ? { profile: json[0].profile, sections: json[0].sections } : json, null, 2) + '\n');
+    // the shape follows the arguments, not what was found: one file argument gives an object, anything else a list
+    const oneFile = files.length === 1 && existsSync(files[0]) && !statSync(files[0]).isDirectory();
+    write(JSON.stringify(oneFile ? { profile: json[0].profile, sections: json[0].sections } : json, null, 2) + '\n');
   } else {
     for (const r of results) {
       const out: string[] = [`${shown(r.file)} [${r.profile}]`];

@@ -58,6 +58,13 @@ test('outline --json: one file gives an object, several an array of { file, prof
   put('shape/b.txt', CLEAN);
   const one = JSON.parse(cli(['outline', '--json', 'a.txt'], join(TMP, 'shape')).stdout) as Record<string, unknown>;
   assert.deepEqual(Object.keys(one), ['profile', 'sections']);
+  put('shape/folder/only.txt', CLEAN);
+  const folder = JSON.parse(cli(['outline', '--json', 'folder'], join(TMP, 'shape')).stdout) as { file: string }[];
+  assert.deepEqual(
+    folder.map((f) => f.file),
+    [join('folder', 'only.txt')],
+    'a folder gives a list, even of one',
+  );
   const r = cli(['outline', '--json', 'b.txt', 'a.txt'], join(TMP, 'shape'));
   assert.equal(r.status, 0, r.stderr);
   const many = JSON.parse(r.stdout) as { file: string; profile: string; sections: unknown[] }[];
