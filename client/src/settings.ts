@@ -2,6 +2,9 @@
 
 export const DEFAULT_LANGUAGES: readonly string[] = ['gongwen', 'plaintext', 'markdown'];
 
+/** The scheme of a Word document's text opened by "Check Word Document" (client/src/word.ts). */
+export const WORD_SCHEME = 'gongwen-docx';
+
 /** Untitled documents are served too (lsp-sample's `scheme: 'file'` only selector leaves them out). */
 export const SCHEMES: readonly string[] = ['file', 'untitled'];
 
@@ -22,8 +25,10 @@ export function normalizeLanguages(value: unknown): string[] {
   return [...new Set(ids)];
 }
 
+/** The languages' documents, and the text of Word documents (always in the gongwen language) while any is served. */
 export function documentSelector(languages: readonly string[]): LanguageFilter[] {
-  return languages.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme })));
+  const word = languages.length > 0 ? [{ language: 'gongwen', scheme: WORD_SCHEME }] : [];
+  return [...languages.flatMap((language) => SCHEMES.map((scheme) => ({ language, scheme }))), ...word];
 }
 
 export function sameLanguages(a: readonly string[], b: readonly string[]): boolean {

@@ -4,5 +4,7 @@ export interface Host {
   readFile(uri: string): Promise<string | undefined>;
   /** The l10n bundle for a VS Code locale (e.g. `zh-cn`), as JSON text, if there is one. */
   l10nBundle(locale: string): string | undefined;
+  /** The locale of the server's environment (LC_ALL, LC_MESSAGES, LANG), a strict tag, used when the client sends none. */
+  readonly locale: string | undefined;
   setTimeout(callback: () => void, ms: number): { dispose(): void };
 }

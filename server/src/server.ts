@@ -23,6 +23,7 @@ import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './se
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
+import { normalizeLocale } from './service/locale';
 import { Localize, localizeMessage } from './service/localize';
 import { workspaceSymbols } from './service/workspaceSymbols';
 import { TrustNotificationMethod, TrustParams } from './protocol';
@@ -34,6 +35,8 @@ export function startServer(connection: Connection, host: Host): void {
   let folders: string[] = [];
   let trusted = true;
   let configurationSupport = false;
+  let configurationRegistration = false;
+  let workspaceFoldersSupport = false;
   let pushedSettings: unknown;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
   let actionSupport: CodeActionSupport = { resolve: false, documentChanges: false };
@@ -96,6 +99,8 @@ export function startServer(connection: Connection, host: Host): void {
     validation.pull = caps.textDocument?.diagnostic !== undefined;
     validation.refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
     configurationSupport = caps.workspace?.configuration === true;
+    configurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFoldersSupport = caps.workspace?.workspaceFolders === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
     actionSupport = {
       resolve: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
@@ -107,7 +112,9 @@ export function startServer(connection: Connection, host: Host): void {
     }
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     trusted = options?.workspaceTrusted !== false;
-    const bundle = params.locale !== undefined ? host.l10nBundle(params.locale.toLowerCase()) : undefined;
+    // the client's locale, else the environment's (editors other than VS Code rarely send one); a strict tag only
+    const locale = normalizeLocale(params.locale) ?? host.locale;
+    const bundle = locale !== undefined ? host.l10nBundle(locale) : undefined;
     if (bundle !== undefined) {
       l10n.config({ contents: bundle });
     }
@@ -126,13 +133,16 @@ export function startServer(connection: Connection, host: Host): void {
   });
 
   connection.onInitialized(() => {
-    if (configurationSupport) {
+    // only a client that declares dynamic registration gets a registration (eglot warns about any other)
+    if (configurationSupport && configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'gongwen' });
     }
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
-      refreshAll();
-    });
+    if (workspaceFoldersSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders = folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+        refreshAll();
+      });
+    }
   });
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {

@@ -65,7 +65,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 /** `npm run package`, then the .vsix unpacked: the suite runs against exactly what the package contains. */
 function packageExtension(): string {
   const started = Date.now();
-  // vsce 4 declares Node >= 22: use the Node 24 that setup installed when there is one.
+  // Node 24 when setup installed it, as for code-server (vsce 3 runs on Node 20 as well).
   const env = fs.existsSync(paths.node24)
     ? { ...process.env, PATH: `${path.dirname(paths.node24)}${path.delimiter}${process.env.PATH ?? ''}` }
     : process.env;

@@ -22,6 +22,8 @@ export interface ServerOptions {
    * promise, to hold the answer back (e.g. until a request has been cancelled).
    */
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
+  /** Environment variables over the test's (LANG, LC_ALL and LC_MESSAGES are cleared unless given here). */
+  env?: Record<string, string>;
 }
 
 export interface TestServer {
@@ -58,7 +60,8 @@ export const PULL_CAPABILITIES: ClientCapabilities = {
 };
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '', ...options.env };
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   let errText = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {

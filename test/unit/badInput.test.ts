@@ -318,7 +318,7 @@ test('lone surrogates in the text: no crash, titles keep them, names are cut on 
   JSON.parse(JSON.stringify(names));
   // in a file, a lone surrogate cannot be valid UTF-8 (ED A0 80): the command line refuses it
   const r = cli(['check', file('surrogate.txt', Buffer.from([0xe4, 0xb8, 0x80, 0xe3, 0x80, 0x81, 0xed, 0xa0, 0x80, 0x0a]))]);
-  assertUsageError(r, 'surrogate.txt', /not UTF-8/);
+  assertUsageError(r, 'surrogate.txt', /UTF-8 text with an invalid byte sequence at byte 6/);
 });
 
 test('NUL bytes: the core reads around them; the command line calls the file binary', () => {
@@ -330,11 +330,14 @@ test('NUL bytes: the core reads around them; the command line calls the file bin
   assertUsageError(cli(['check', file('nul.txt', '一、存在\u0000的问题\n')]), 'nul.txt', /binary file/);
 });
 
-test('invalid UTF-8 (a GBK-encoded file): exit 2, asks to save as UTF-8', () => {
-  // “一、存在的问题” in GBK
-  const gbk = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xb4, 0xe6, 0xd4, 0xda, 0xb5, 0xc4, 0xce, 0xca, 0xcc, 0xe2, 0x0a]);
-  assertUsageError(cli(['check', file('gbk.txt', gbk)]), 'gbk.txt', /not UTF-8 text\. Save it as UTF-8/);
-  assertUsageError(cli(['outline', join(TMP, 'gbk.txt')]), 'gbk.txt', /not UTF-8/);
+test('bytes that are no encoding the command line knows: exit 2, names the file and the way out', () => {
+  const bytes = Buffer.from([0x61, 0xff, 0xfe, 0xfd, 0x80, 0xff, 0x0a]);
+  assertUsageError(
+    cli(['check', file('unknown.txt', bytes)]),
+    'unknown.txt',
+    /not UTF-8, UTF-16 .*GB18030\/GBK text\. Give its encoding with --encoding/,
+  );
+  assertUsageError(cli(['outline', join(TMP, 'unknown.txt')]), 'unknown.txt', /--encoding/);
 });
 
 test('a binary file given to the command line: exit 2, says it is binary', () => {
@@ -344,9 +347,12 @@ test('a binary file given to the command line: exit 2, says it is binary', () =>
   ]);
   assertUsageError(cli(['check', file('picture.txt', png)]), 'picture.txt', /binary file/);
   assertUsageError(cli(['outline', join(TMP, 'picture.txt'), '--json']), 'picture.txt', /binary file/);
-  // one bad file among good ones stops the run with exit 2, not a crash
+  // one bad file among good ones: the good one is still checked, the bad one named, exit 2
   file('good.txt', DOC.join('\n'));
-  assertUsageError(cli(['check', join(TMP, 'good.txt'), join(TMP, 'picture.txt')]), 'picture.txt', /binary file/);
+  const r = cli(['check', join(TMP, 'good.txt'), join(TMP, 'picture.txt')]);
+  assert.equal(r.status, 2);
+  assert.match(r.stdout, /^1 file checked: /m);
+  assert.match(r.stderr, /picture\.txt: It contains NUL bytes: a binary file/);
 });
 
 test('a directory: its documents are read; one with no documents is an error', () => {

@@ -168,7 +168,7 @@ test('language configuration: CJK pairs, a word pattern that splits at CJK punct
   assert.deepEqual(words, ['学习贯彻', '党的二十大精神', '两个确立', '3.5', '亿元']);
 });
 
-test('client settings: languages are cleaned and served for file and untitled documents', () => {
+test('client settings: languages are cleaned and served for file and untitled documents, and the text of Word documents', () => {
   assert.deepEqual(normalizeLanguages(undefined), ['gongwen', 'plaintext', 'markdown']);
   assert.deepEqual(normalizeLanguages('gongwen'), ['gongwen', 'plaintext', 'markdown']);
   assert.deepEqual(normalizeLanguages([' gongwen ', 'gongwen', '', 3, 'markdown']), ['gongwen', 'markdown']);
@@ -178,6 +178,7 @@ test('client settings: languages are cleaned and served for file and untitled do
     { language: 'gongwen', scheme: 'untitled' },
     { language: 'markdown', scheme: 'file' },
     { language: 'markdown', scheme: 'untitled' },
+    { language: 'gongwen', scheme: 'gongwen-docx' },
   ]);
   assert.deepEqual(documentSelector([]), []);
   assert.ok(sameLanguages(['a', 'b'], ['a', 'b']));

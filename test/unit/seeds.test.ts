@@ -23,9 +23,15 @@ const files = existsSync(SEEDS)
 /** Level-1 and level-2 heading lines found independently of the scanner: a strict pattern on the raw text. */
 const STRICT = /^\s*(?:\*\*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
 
-test('seed documents are present beside the project (otherwise the seed checks below have nothing to read)', () => {
+test('seed documents are present beside the project (otherwise the seed checks below have nothing to read)', (t) => {
   if (files.length === 0) {
     assert.ok(!existsSync(SEEDS), 'the seeds folder exists but holds no .txt file');
+    // CI has ../shared beside the clone: there the seed checks must run
+    assert.notEqual(process.env.CI, 'true', `CI=true but ${SEEDS} is absent: the seed checks would not run`);
+    const why = `${SEEDS} is absent: the checks on real documents (several per seed) are not run`;
+    t.diagnostic(why);
+    process.stdout.write(`# SKIPPED: ${why}\n`);
+    t.skip(why);
     return;
   }
   assert.equal(files.length, 5);

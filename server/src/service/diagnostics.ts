@@ -3,6 +3,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnosis } from '../core/analyze';
 import type { Localize } from './localize';
 import { localizeMessage } from './localize';
+import { ruleHref } from './rulesLink';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -24,6 +25,7 @@ export function toDiagnostic(d: Diagnosis, version: number, t: Localize): Diagno
     range: { start: { line: d.line, character: d.character }, end: { line: d.endLine, character: d.endCharacter } },
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: ruleHref(d.code) },
     source: 'gongwen',
     message: localizeMessage(t, d.message),
   };
