@@ -242,7 +242,7 @@ function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config
     documentSymbols(outline, config, localize);
     foldingRanges(outline, VSCODE_FOLDING_RANGE_LIMIT);
     const analysis = doc.analysis(config, path);
-    toDiagnostics(analysis.diagnostics, doc.version, localize);
+    toDiagnostics(analysis.diagnostics, localize);
     reused.outline += last?.sections === outline.all ? 1 : 0;
     reused.analysis += last?.analysis === analysis ? 1 : 0;
     last = { sections: outline.all, analysis };

@@ -105,7 +105,6 @@ export class Validation {
    * same: most keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
    */
   async pullReport(doc: GongwenDocument, params: DocumentDiagnosticParams, _token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const version = doc.version;
     const findings = (await this.analysisOf(doc))?.diagnostics ?? [];
     const last = this.reports.get(doc);
     if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
@@ -114,7 +113,7 @@ export class Validation {
     }
     const resultId = String(++this.lastResultId);
     this.reports.set(doc, { resultId, findings });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, version, this.options.t) };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t) };
   }
 
   private schedulePush(doc: GongwenDocument): void {
@@ -128,7 +127,7 @@ export class Validation {
         this.analysisOf(doc).then(
           (analysis) => {
             if (isOpen(doc) && doc.version === version) {
-              const diagnostics: Diagnostic[] = analysis !== undefined ? toDiagnostics(analysis.diagnostics, version, t) : [];
+              const diagnostics: Diagnostic[] = analysis !== undefined ? toDiagnostics(analysis.diagnostics, t) : [];
               void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
             }
           },

@@ -91,7 +91,6 @@ test('every diagnostic code links to its own section of docs/rules.md, which the
         origin: { rule: 0, unit: 0 },
       },
     ],
-    1,
     (s: string) => s,
   );
   assert.equal(diagnostic.codeDescription?.href, `${RULES_URL}#numberinggap`);

@@ -536,7 +536,7 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
     }
     assert.equal(format(d.message).includes('{0}'), false, 'messages are filled in');
   }
-  const sent = toDiagnostics(analysis.diagnostics, 1, t);
+  const sent = toDiagnostics(analysis.diagnostics, t);
   assert.ok(sent.length <= MAX_REPORTED);
   JSON.parse(JSON.stringify(sent));
 

@@ -1,4 +1,7 @@
-/** Diagnostics: the analysis' findings as LSP diagnostics with stable codes; a fixable one carries a small key. */
+/**
+ * Diagnostics: the analysis' findings as LSP diagnostics. A diagnostic carries no fix: its code and range are the key
+ * by which a code action request finds the finding again in the version the server has then (codeActions.ts).
+ */
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Diagnosis } from '../core/analyze';
 import type { Localize } from './localize';
@@ -12,16 +15,8 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/**
- * What a fixable diagnostic carries: the document version it was made for. The fix itself is built when a client
- * asks for it, from the version the server has then (see codeActions.ts), never carried.
- */
-export interface DiagnosticKey {
-  readonly version: number;
-}
-
-export function toDiagnostic(d: Diagnosis, version: number, t: Localize): Diagnostic {
-  const diagnostic: Diagnostic = {
+export function toDiagnostic(d: Diagnosis, t: Localize): Diagnostic {
+  return {
     range: { start: { line: d.line, character: d.character }, end: { line: d.endLine, character: d.endCharacter } },
     severity: SEVERITY[d.severity],
     code: d.code,
@@ -29,12 +24,8 @@ export function toDiagnostic(d: Diagnosis, version: number, t: Localize): Diagno
     source: 'gongwen',
     message: localizeMessage(t, d.message),
   };
-  if (d.fix !== undefined) {
-    diagnostic.data = { version } satisfies DiagnosticKey;
-  }
-  return diagnostic;
 }
 
-export function toDiagnostics(findings: readonly Diagnosis[], version: number, t: Localize): Diagnostic[] {
-  return findings.map((d) => toDiagnostic(d, version, t));
+export function toDiagnostics(findings: readonly Diagnosis[], t: Localize): Diagnostic[] {
+  return findings.map((d) => toDiagnostic(d, t));
 }
