@@ -4,7 +4,7 @@
  *   gongwen-outline check FILE|DIR|GLOB… [--format text|json] [--exit-zero]
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or unreadable input.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { Dirent, readdirSync, Stats, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze, resolveProfile } from './core/analyze';
@@ -14,6 +14,15 @@ import { LineTable } from './core/lines';
 import type { Outline, Section } from './core/model';
 import { parse } from './core/parser';
 import { readBundle } from './node/bundles';
+import {
+  describeError,
+  FILE_MESSAGES,
+  FileError,
+  MAX_CONFIG_BYTES,
+  MAX_DOCUMENT_BYTES,
+  READ_DEADLINE_MS,
+  readRegularFile,
+} from './node/files';
 import { localizeMessage } from './service/localize';
 
 const EXTENSIONS = /\.(txt|md|markdown|gongwen|gw)$/i;
@@ -22,8 +31,8 @@ class UsageError extends Error {}
 
 /** Messages of the command line (English keys of the l10n bundle). */
 const CLI_MESSAGES = {
-  isDirectory: '{0} is a directory; give a file.',
-  cannotRead: 'Cannot read {0}: {1}',
+  cannotList: 'Cannot list the folder {0}: {1}',
+  loop: '{0} leads back to {1}, a folder it is in (a symbolic link loop); it is not followed.',
   binary: '{0} is a binary file (it contains NUL bytes), not a text document.',
   notUtf8: '{0} is not UTF-8 text. Save it as UTF-8 and try again.',
   noDocuments: 'No documents (.txt, .md, .gongwen) in {0}.',
@@ -46,19 +55,18 @@ function setupLocale(): void {
   }
 }
 
-/** Reads a file as UTF-8 text; refuses binary or invalid UTF-8 input with a clear message. */
-export function readText(file: string): string {
+/** The text of a user's message about a file that was not read. */
+function fileProblem(e: unknown): string {
+  return e instanceof FileError ? localizeMessage(t, e.problem) : String(e);
+}
+
+/** Reads a document as UTF-8 text; refuses anything but a regular text file of sane size with a clear message. */
+export async function readText(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) {
-      throw new UsageError(t(CLI_MESSAGES.isDirectory, file));
-    }
-    bytes = readFileSync(file);
+    bytes = await readRegularFile(file, { maxBytes: MAX_DOCUMENT_BYTES, deadlineMs: READ_DEADLINE_MS });
   } catch (e) {
-    if (e instanceof UsageError) {
-      throw e;
-    }
-    throw new UsageError(t(CLI_MESSAGES.cannotRead, file, (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new UsageError(fileProblem(e));
   }
   if (bytes.includes(0)) {
     throw new UsageError(t(CLI_MESSAGES.binary, file));
@@ -70,55 +78,122 @@ export function readText(file: string): string {
   }
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+/** `dev:ino`, the identity of a folder however it is reached. */
+const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
+
+/**
+ * The documents under a folder, sorted by name. Symbolic links are followed; a link back to a folder being walked
+ * (a loop), a folder that cannot be listed and an entry that cannot be read are reported through `problem`, and the
+ * walk goes on with the rest. A folder reached a second time by another link is not walked again.
+ */
+function walk(dir: string, out: string[], problem: (text: string) => void, ancestors: Map<string, string>, seen: Set<string>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problem(t(CLI_MESSAGES.cannotList, dir, describeError(e)));
+    return;
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      walk(path, out);
-    } else if (entry.isFile() && EXTENSIONS.test(entry.name)) {
+    const document = EXTENSIONS.test(entry.name);
+    if (!entry.isDirectory() && !entry.isSymbolicLink() && !(entry.isFile() && document)) {
+      continue;
+    }
+    let s: Stats;
+    try {
+      s = statSync(path);
+    } catch (e) {
+      // a link that leads nowhere is worth a word only when it was meant to be a document
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || document) {
+        problem(t(FILE_MESSAGES.cannotRead, path, describeError(e)));
+      }
+      continue;
+    }
+    if (s.isDirectory()) {
+      const id = identity(s);
+      const loop = ancestors.get(id);
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+        continue;
+      } else if (loop !== undefined) {
+        problem(t(CLI_MESSAGES.loop, path, loop));
+      } else if (!seen.has(id)) {
+        seen.add(id);
+        ancestors.set(id, path);
+        walk(path, out, problem, ancestors, seen);
+        ancestors.delete(id);
+      }
+    } else if (s.isFile() && document) {
       out.push(path);
     }
   }
 }
 
-/** Files, folders (documents inside them) and globs the shell did not expand. */
-export function expandInputs(inputs: readonly string[]): string[] {
+/** The documents under a folder (see walk). */
+function documentsIn(dir: string, problem: (text: string) => void): string[] {
+  const found: string[] = [];
+  const root = identity(statSync(dir));
+  walk(dir, found, problem, new Map([[root, dir]]), new Set([root]));
+  return found;
+}
+
+/**
+ * Files, folders (documents inside them) and globs the shell did not expand. What cannot be read inside a folder is
+ * reported through `problem` and skipped; an input that cannot be read at all stops the run (a UsageError).
+ */
+export function expandInputs(inputs: readonly string[], problem: (text: string) => void): string[] {
   const files: string[] = [];
   for (const input of inputs) {
-    if (existsSync(input)) {
-      if (statSync(input).isDirectory()) {
-        const found: string[] = [];
-        walk(input, found);
-        if (found.length === 0) {
-          throw new UsageError(t(CLI_MESSAGES.noDocuments, input));
-        }
-        files.push(...found);
-      } else {
-        files.push(input);
+    let s: Stats | undefined;
+    let error: unknown;
+    try {
+      s = statSync(input);
+    } catch (e) {
+      error = e;
+    }
+    if (s?.isDirectory()) {
+      let problems = 0;
+      const found = documentsIn(input, (text) => {
+        problems++;
+        problem(text);
+      });
+      if (found.length === 0 && problems === 0) {
+        throw new UsageError(t(CLI_MESSAGES.noDocuments, input));
       }
-    } else if (/[*?]/.test(input)) {
-      const found: string[] = [];
-      walk('.', found);
-      const matched = found.filter((f) => matchGlob(input.replace(/^\.\//, ''), relative('.', f).split('\\').join('/')));
+      files.push(...found);
+    } else if (s !== undefined) {
+      files.push(input); // a regular file, or something readText refuses by name
+    } else if (/[*?]/.test(input) && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const matched = documentsIn('.', problem).filter((f) =>
+        matchGlob(input.replace(/^\.\//, ''), relative('.', f).split('\\').join('/')),
+      );
       if (matched.length === 0) {
         throw new UsageError(t(CLI_MESSAGES.noMatch, input));
       }
       files.push(...matched);
     } else {
-      throw new UsageError(t(CLI_MESSAGES.cannotRead, input, 'ENOENT'));
+      throw new UsageError(t(FILE_MESSAGES.cannotRead, input, describeError(error)));
     }
   }
   return files;
 }
 
-function loadConfig(file: string): Config {
-  // the .gongwen.json of the nearest folder above the file, as the editor would use it
+/** The .gongwen.json of the nearest folder above the file, as the editor would use it. */
+async function loadConfig(file: string): Promise<Config> {
   for (let dir = resolve(file, '..'), i = 0; i < 20; i++) {
     const candidate = join(dir, '.gongwen.json');
-    if (existsSync(candidate)) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await readRegularFile(candidate, { maxBytes: MAX_CONFIG_BYTES, deadlineMs: READ_DEADLINE_MS });
+    } catch (e) {
+      if (!(e instanceof FileError && (e.code === 'ENOENT' || e.code === 'ENOTDIR'))) {
+        throw new UsageError(fileProblem(e));
+      }
+    }
+    if (bytes !== undefined) {
       let value: unknown;
       try {
-        value = JSON.parse(readFileSync(candidate, 'utf8'));
+        value = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
         throw new UsageError(t(CONFIG_MESSAGES.invalidJson, candidate, String(e)));
       }
@@ -137,8 +212,8 @@ function loadConfig(file: string): Config {
   return DEFAULT_CONFIG;
 }
 
-function outlineOf(file: string): Outline {
-  return parse(new LineTable(readText(file).replace(/^\uFEFF/, '')));
+async function outlineOf(file: string): Promise<Outline> {
+  return parse(new LineTable((await readText(file)).replace(/^\uFEFF/, '')));
 }
 
 interface JsonSection {
@@ -201,30 +276,48 @@ const USAGE = `usage:
   gongwen-outline outline FILE [--json]
   gongwen-outline check FILE|DIR|GLOB… [--format text|json] [--exit-zero]`;
 
-function runOutline(args: string[], write: (s: string) => void): number {
+/** Where the commands write: the result, and problems that do not stop the run (counted: they make the exit code 2). */
+interface Output {
+  write(text: string): void;
+  problem(text: string): void;
+  readonly problems: number;
+}
+
+async function runOutline(args: string[], out: Output): Promise<number> {
   const { positional, flags } = parseFlags(args);
   checkFlags(flags, ['json']);
   if (positional.length === 0) {
     throw new UsageError(USAGE);
   }
-  const results = expandInputs(positional).map((file) => {
-    const outline = outlineOf(file);
-    return { file, outline, profile: resolveProfile(outline, loadConfig(file), file).id };
-  });
+  const results: { file: string; outline: Outline; profile: string }[] = [];
+  for (const file of expandInputs(positional, out.problem)) {
+    const outline = await outlineOf(file);
+    results.push({ file, outline, profile: resolveProfile(outline, await loadConfig(file), file).id });
+  }
   if (flags.has('json')) {
     const json = results.map((r) => ({ profile: r.profile, sections: r.outline.sections.map(toJson) }));
-    write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
+    out.write(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
   } else {
     for (const r of results) {
-      const out: string[] = [`${r.file} [${r.profile}]`];
-      printTree(r.outline.sections, '  ', out);
-      write(out.join('\n') + '\n');
+      const lines: string[] = [`${r.file} [${r.profile}]`];
+      printTree(r.outline.sections, '  ', lines);
+      out.write(lines.join('\n') + '\n');
     }
   }
-  return 0;
+  return out.problems > 0 ? 2 : 0;
 }
 
-function runCheck(args: string[], write: (s: string) => void): number {
+interface JsonDiagnostic {
+  code: string;
+  severity: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  message: string;
+}
+
+async function runCheck(args: string[], out: Output): Promise<number> {
   const { positional, flags } = parseFlags(args);
   checkFlags(flags, ['format', 'exit-zero']);
   const format = flags.get('format') ?? 'text';
@@ -234,12 +327,13 @@ function runCheck(args: string[], write: (s: string) => void): number {
   if (positional.length === 0) {
     throw new UsageError(USAGE);
   }
-  const files = expandInputs(positional);
+  const files = expandInputs(positional, out.problem);
   let errors = 0;
   let total = 0;
-  const report = files.map((file) => {
-    const analysis = analyze(outlineOf(file), loadConfig(file), file);
-    const diagnostics = analysis.diagnostics.map((d) => {
+  const report: { file: string; diagnostics: JsonDiagnostic[] }[] = [];
+  for (const file of files) {
+    const analysis = analyze(await outlineOf(file), await loadConfig(file), file);
+    const diagnostics = analysis.diagnostics.map((d): JsonDiagnostic => {
       errors += d.severity === 'error' ? 1 : 0;
       return {
         code: d.code,
@@ -252,25 +346,20 @@ function runCheck(args: string[], write: (s: string) => void): number {
       };
     });
     total += diagnostics.length;
-    return { file, profile: analysis.profile.id, diagnostics };
-  });
+    report.push({ file, diagnostics });
+  }
   if (format === 'json') {
-    write(
-      JSON.stringify(
-        report.map(({ file, diagnostics }) => ({ file, diagnostics })),
-        null,
-        2,
-      ) + '\n',
-    );
+    out.write(JSON.stringify(report, null, 2) + '\n');
   } else {
     for (const r of report) {
       for (const d of r.diagnostics) {
-        write(`${r.file}:${d.line + 1}:${d.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
+        out.write(`${r.file}:${d.line + 1}:${d.character + 1}: ${d.severity} ${d.code} ${d.message}\n`);
       }
     }
-    write(t(CLI_MESSAGES.summary, files.length, total, errors) + '\n');
+    out.write(t(CLI_MESSAGES.summary, files.length, total, errors) + '\n');
   }
-  return errors > 0 && !flags.has('exit-zero') ? 1 : 0;
+  // unreadable input outweighs findings: the report is incomplete
+  return out.problems > 0 ? 2 : errors > 0 && !flags.has('exit-zero') ? 1 : 0;
 }
 
 export async function main(
@@ -280,12 +369,23 @@ export async function main(
 ): Promise<number> {
   setupLocale();
   const [command, ...rest] = argv;
+  let problems = 0;
+  const out: Output = {
+    write,
+    problem(text) {
+      problems++;
+      writeErr(`gongwen-outline: ${text}\n`);
+    },
+    get problems() {
+      return problems;
+    },
+  };
   try {
     switch (command) {
       case 'outline':
-        return runOutline(rest, write);
+        return await runOutline(rest, out);
       case 'check':
-        return runCheck(rest, write);
+        return await runCheck(rest, out);
       case '--version':
         write('gongwen-outline 0.1.0\n');
         return 0;
