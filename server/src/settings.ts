@@ -5,28 +5,19 @@
  */
 import { Config, CONFIG_MESSAGES, ConfigSource, resolveConfig } from './core/config';
 import { Message, msg } from './core/messages';
+import type { FileRead } from './host';
+import { placeInWorkspace } from './uris';
 
 export const WORKSPACE_FILE = '.gongwen.json';
 
 export interface SettingsSource {
   /** The `gongwen` configuration section for a resource (undefined when the client cannot say). */
   section(uri: string): Promise<unknown>;
-  readFile(uri: string): Promise<string | undefined>;
+  readFile(uri: string): Promise<FileRead>;
   workspaceFolders(): readonly string[];
   trusted(): boolean;
   /** Problems with a setting or the workspace file, reported once each. */
   report(problem: Message): void;
-}
-
-function folderOf(folders: readonly string[], uri: string): string | undefined {
-  let best: string | undefined;
-  for (const f of folders) {
-    const prefix = f.endsWith('/') ? f : f + '/';
-    if (uri.startsWith(prefix) && (best === undefined || f.length > best.length)) {
-      best = f;
-    }
-  }
-  return best;
 }
 
 export class Settings {
@@ -57,7 +48,7 @@ export class Settings {
   }
 
   private async load(uri: string): Promise<{ config: Config; path: string }> {
-    const folder = folderOf(this.source.workspaceFolders(), uri);
+    const { folder, path } = placeInWorkspace(this.source.workspaceFolders(), uri);
     const sources: ConfigSource[] = [];
     if (folder !== undefined && this.source.trusted()) {
       sources.push({ name: WORKSPACE_FILE, value: await this.workspaceFile(folder) });
@@ -67,19 +58,22 @@ export class Settings {
     for (const p of problems) {
       this.reportOnce(p);
     }
-    const path = decodeURIComponent(folder !== undefined ? uri.slice(folder.length + 1) : uri.slice(uri.lastIndexOf('/') + 1));
     return { config, path };
   }
 
   private workspaceFile(folder: string): Promise<unknown> {
     let file = this.files.get(folder);
     if (file === undefined) {
-      file = this.source.readFile(`${folder.replace(/\/$/, '')}/${WORKSPACE_FILE}`).then((text) => {
-        if (text === undefined) {
+      file = this.source.readFile(`${folder.replace(/\/$/, '')}/${WORKSPACE_FILE}`).then((read) => {
+        if (read === undefined) {
+          return undefined;
+        }
+        if ('problem' in read) {
+          this.reportOnce(read.problem);
           return undefined;
         }
         try {
-          return JSON.parse(text) as unknown;
+          return JSON.parse(read.text) as unknown;
         } catch (e) {
           this.reportOnce(msg(CONFIG_MESSAGES.invalidJson, WORKSPACE_FILE, e instanceof Error ? e.message : String(e)));
           return undefined;
