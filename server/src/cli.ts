@@ -20,6 +20,7 @@ import {
   FileError,
   MAX_CONFIG_BYTES,
   MAX_DOCUMENT_BYTES,
+  notRegular,
   READ_DEADLINE_MS,
   readRegularFile,
 } from './node/files';
@@ -87,53 +88,57 @@ const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
  * walk goes on with the rest. A folder reached a second time by another link is not walked again.
  */
 function walk(dir: string, out: string[], problem: (text: string) => void, ancestors: Map<string, string>, seen: Set<string>): void {
+  let id: string;
   let entries: Dirent[];
   try {
+    id = identity(statSync(dir));
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     problem(t(CLI_MESSAGES.cannotList, dir, describeError(e)));
     return;
   }
+  const loop = ancestors.get(id);
+  if (loop !== undefined) {
+    problem(t(CLI_MESSAGES.loop, dir, loop));
+    return;
+  } else if (seen.has(id)) {
+    return;
+  }
+  seen.add(id);
+  ancestors.set(id, dir);
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     const document = EXTENSIONS.test(entry.name);
-    if (!entry.isDirectory() && !entry.isSymbolicLink() && !(entry.isFile() && document)) {
-      continue;
-    }
-    let s: Stats;
-    try {
-      s = statSync(path);
-    } catch (e) {
-      // a link that leads nowhere is worth a word only when it was meant to be a document
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || document) {
-        problem(t(FILE_MESSAGES.cannotRead, path, describeError(e)));
+    let s: Dirent | Stats = entry;
+    // a link is followed; a FIFO, device or socket under a document's name is looked at, to be named
+    if (entry.isSymbolicLink() || (document && !entry.isFile() && !entry.isDirectory())) {
+      try {
+        s = statSync(path);
+      } catch (e) {
+        // a link that leads nowhere is worth a word only when it was meant to be a document
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || document) {
+          problem(t(FILE_MESSAGES.cannotRead, path, describeError(e)));
+        }
+        continue;
       }
-      continue;
     }
     if (s.isDirectory()) {
-      const id = identity(s);
-      const loop = ancestors.get(id);
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') {
-        continue;
-      } else if (loop !== undefined) {
-        problem(t(CLI_MESSAGES.loop, path, loop));
-      } else if (!seen.has(id)) {
-        seen.add(id);
-        ancestors.set(id, path);
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
         walk(path, out, problem, ancestors, seen);
-        ancestors.delete(id);
       }
-    } else if (s.isFile() && document) {
+    } else if (document && s.isFile()) {
       out.push(path);
+    } else if (document) {
+      problem(t(s instanceof Stats ? notRegular(s) : FILE_MESSAGES.special, path));
     }
   }
+  ancestors.delete(id);
 }
 
 /** The documents under a folder (see walk). */
 function documentsIn(dir: string, problem: (text: string) => void): string[] {
   const found: string[] = [];
-  const root = identity(statSync(dir));
-  walk(dir, found, problem, new Map([[root, dir]]), new Set([root]));
+  walk(dir, found, problem, new Map(), new Set());
   return found;
 }
 

@@ -65,8 +65,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 /** Paths whose read was given up and has not returned yet. */
 const stuck = new Set<string>();
 
-/** What to say of a file that is not regular. */
-function notRegular(s: Stats): string {
+/** What to say of a file that is not regular (the template of a FILE_MESSAGES entry; `{0}` is the path). */
+export function notRegular(s: Stats): string {
   return s.isDirectory()
     ? FILE_MESSAGES.directory
     : s.isFIFO()
