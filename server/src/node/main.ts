@@ -1,4 +1,5 @@
 /** The Node entry of the language server: a connection (stdio, IPC or socket, from the arguments), the host, go. */
+import { Console } from 'node:console';
 import { writeSync } from 'node:fs';
 import {
   createConnection,
@@ -79,6 +80,11 @@ function stdio(): [MessageReader, MessageWriter] {
   process.stdin.on('error', (e) => fail(`cannot read from the client: ${e.message}`));
   process.stdout.on('error', (e) => fail(`cannot write to the client: ${e.message}`));
   process.stdin.pipe(checker);
+  // stdout carries the protocol: console output of any code goes to stderr instead
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  for (const method of ['log', 'info', 'debug', 'warn', 'error', 'dir', 'trace', 'table'] as const) {
+    console[method] = toStderr[method].bind(toStderr);
+  }
   const outbox = new Writable({
     write(chunk: Buffer, _encoding, done) {
       process.stdout.write(chunk);
