@@ -97,29 +97,36 @@ test('a broken header after any good messages: the stream fails, after the good 
   );
 });
 
-test('while the output is held, no further message passes; each resume lets the next one in', async () => {
-  const messages = ['{"a":1}', '{"b":2}', '{"c":3}'].map((b) => Buffer.from(`Content-Length: ${b.length}\r\n\r\n${b}`));
-  const resumes: (() => void)[] = [];
-  const checker = new FrameChecker((resume) => {
-    resumes.push(resume);
-    return true;
+for (const [how, split] of [
+  ['in one chunk', (m: Buffer[]) => [Buffer.concat(m)]],
+  ['one chunk each', (m: Buffer[]) => m],
+] as const) {
+  test(`while the output is held, no further message passes; each resume lets the next one in (${how})`, async () => {
+    const messages = ['{"a":1}', '{"b":2}', '{"c":3}'].map((b) => Buffer.from(`Content-Length: ${b.length}\r\n\r\n${b}`));
+    const resumes: (() => void)[] = [];
+    const checker = new FrameChecker((resume) => {
+      resumes.push(resume);
+      return true;
+    });
+    const out: Buffer[] = [];
+    const arrived: (() => void)[] = [];
+    checker.on('data', (b: Buffer) => {
+      out.push(b);
+      arrived.shift()?.();
+    });
+    const next = () => new Promise<void>((resolve) => arrived.push(resolve));
+    const first = next();
+    for (const chunk of split(messages)) {
+      checker.write(chunk);
+    }
+    await first;
+    assert.deepEqual(out, [messages[0]]);
+    assert.equal(resumes.length, 1, 'held after the first message');
+    for (const i of [1, 2]) {
+      const more = next();
+      resumes.shift()!();
+      await more;
+      assert.deepEqual(out, messages.slice(0, i + 1));
+    }
   });
-  const out: Buffer[] = [];
-  const arrived: (() => void)[] = [];
-  checker.on('data', (b: Buffer) => {
-    out.push(b);
-    arrived.shift()?.();
-  });
-  const next = () => new Promise<void>((resolve) => arrived.push(resolve));
-  const first = next();
-  checker.write(Buffer.concat(messages));
-  await first;
-  assert.deepEqual(out, [messages[0]]);
-  assert.equal(resumes.length, 1, 'held after the first message');
-  for (const i of [1, 2]) {
-    const more = next();
-    resumes.shift()!();
-    await more;
-    assert.deepEqual(out, messages.slice(0, i + 1));
-  }
-});
+}

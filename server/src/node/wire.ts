@@ -72,15 +72,19 @@ export class FrameChecker extends Transform {
     done();
   }
 
-  /** A message has been passed whole: go on with the rest of the chunk on the next turn, or when the output drained. */
+  /**
+   * A message has been passed whole: go on with the rest of the chunk (or take the next chunk) on the next turn, or
+   * once the output has drained.
+   */
   private between(chunk: Buffer, from: number, offset: number, done: TransformCallback): void {
     this.push(chunk.subarray(from, offset));
-    if (offset === chunk.length) {
-      return done();
-    }
-    const next = (): void => this.feed(chunk, offset, done);
+    const next = offset === chunk.length ? () => done() : () => this.feed(chunk, offset, done);
     if (!this.hold(next)) {
-      setImmediate(next); // let the message be handled before the next one is let in
+      if (offset === chunk.length) {
+        done();
+      } else {
+        setImmediate(next); // let the message be handled before the next one is let in
+      }
     }
   }
 
