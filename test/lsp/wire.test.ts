@@ -2,14 +2,17 @@
  * The wire of the real server process (issue 10, class 7): raw bytes with a broken header, a client that never reads,
  * requests after shutdown. A broken stream ends the server with a line on stderr and a non-zero code (it used to stay
  * alive and deaf); output for a client that does not read stays near the high-water mark (it grew to gigabytes), and
- * every request is answered once the client reads; a request after shutdown is answered InvalidRequest.
+ * every request is answered once the client reads; a request after shutdown is answered InvalidRequest, over stdio
+ * and over IPC (how VS Code starts the server).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { open, startServer, TestServer } from './serverProcess';
+import { open, SERVER, startServer, TestServer } from './serverProcess';
 
 /** Turns a hang into a failure; no test here asserts how long anything takes. */
 const HANG_GUARD = { timeout: 60000 };
@@ -115,5 +118,29 @@ test('requests after shutdown: answered InvalidRequest, not handled; exit then e
     assert.equal(await s.exited, 0);
   } finally {
     await s.stop();
+  }
+});
+
+test('over IPC, as VS Code starts the server: answered, a request after shutdown refused, exit ends it with 0', HANG_GUARD, async () => {
+  const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///wire/ipc.txt';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'gongwen', version: 1, text: DOC } });
+    assert.equal(((await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[]).length, 2);
+    await connection.sendRequest('shutdown');
+    await assert.rejects(
+      connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+      (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest,
+    );
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    child.kill();
+    connection.dispose();
   }
 });

@@ -62,8 +62,10 @@ const nodeFs: FileSystem = { stat, open };
 /** O_NONBLOCK so that opening a FIFO never waits for a writer; O_NOCTTY so that a terminal never becomes ours. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** Paths whose read was given up and has not returned yet. */
-const stuck = new Set<string>();
+/** Paths whose read was given up and has not returned yet, with the deadline it missed (seconds). */
+const stuck = new Map<string, number>();
+
+const timedOut = (path: string, seconds: number): FileError => new FileError('ETIMEDOUT', msg(FILE_MESSAGES.timedOut, path, seconds));
 
 /** What to say of a file that is not regular (the template of a FILE_MESSAGES entry; `{0}` is the path). */
 export function notRegular(s: Stats): string {
@@ -103,27 +105,30 @@ function check(path: string, s: Stats, maxBytes: number): void {
 
 /** Reads a regular file whole, within the limits; rejects with a FileError (never anything else). */
 export function readRegularFile(path: string, limits: ReadLimits, fs: FileSystem = nodeFs): Promise<Buffer> {
-  if (stuck.has(path)) {
-    return Promise.reject(new FileError('ETIMEDOUT', msg(FILE_MESSAGES.timedOut, path, limits.deadlineMs / 1000)));
+  const missed = stuck.get(path);
+  if (missed !== undefined) {
+    return Promise.reject(timedOut(path, missed));
   }
+  const seconds = limits.deadlineMs / 1000;
   let timer: NodeJS.Timeout | undefined;
   let givenUp = false;
-  const work = readWithin(path, limits.maxBytes, fs, () => givenUp).finally(() => {
+  const work = readWithin(path, limits.maxBytes, fs, () => (givenUp ? timedOut(path, seconds) : undefined)).finally(() => {
     stuck.delete(path);
     clearTimeout(timer);
   });
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       givenUp = true;
-      stuck.add(path);
-      reject(new FileError('ETIMEDOUT', msg(FILE_MESSAGES.timedOut, path, limits.deadlineMs / 1000)));
+      stuck.set(path, seconds);
+      reject(timedOut(path, seconds));
     }, limits.deadlineMs);
   });
   work.catch(() => undefined); // a late failure of a read given up is nobody's business
   return Promise.race([work, deadline]);
 }
 
-async function readWithin(path: string, maxBytes: number, fs: FileSystem, givenUp: () => boolean): Promise<Buffer> {
+/** The read itself; `late()` says (with the error to throw) when the caller has given up, so that it stops early. */
+async function readWithin(path: string, maxBytes: number, fs: FileSystem, late: () => FileError | undefined): Promise<Buffer> {
   try {
     check(path, await fs.stat(path), maxBytes);
     const handle = await fs.open(path, OPEN_FLAGS);
@@ -134,8 +139,9 @@ async function readWithin(path: string, maxBytes: number, fs: FileSystem, givenU
       let buffer = Buffer.allocUnsafe(Math.min(Math.max(s.size, 4096), maxBytes) + 1);
       let length = 0;
       for (;;) {
-        if (givenUp()) {
-          throw new FileError('ETIMEDOUT', msg(FILE_MESSAGES.timedOut, path, 0));
+        const error = late();
+        if (error !== undefined) {
+          throw error;
         }
         if (length === buffer.length) {
           if (length > maxBytes) {
@@ -150,9 +156,6 @@ async function readWithin(path: string, maxBytes: number, fs: FileSystem, givenU
           break;
         }
         length += bytesRead;
-      }
-      if (length > maxBytes) {
-        throw new FileError('EFBIG', msg(FILE_MESSAGES.tooLarge, path, maxBytes));
       }
       return buffer.subarray(0, length);
     } finally {
