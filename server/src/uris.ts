@@ -4,10 +4,14 @@
  * kept as written. Workspace folders and documents are compared decoded, so `%E4%B8%AD` and `中` are the same folder.
  */
 
-/** A URI cut into scheme (lower case), authority and path; query and fragment dropped. Anything else is all path. */
+/**
+ * A URI cut into scheme (lower case), authority and path; query and fragment dropped. Anything else is all path; what
+ * is not a string at all (a malformed message) is taken as its text.
+ */
 function split(uri: string): { scheme: string; authority: string; path: string } {
-  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/([^/?#]*))?([^?#]*)/.exec(uri);
-  return m ? { scheme: m[1].toLowerCase(), authority: m[2] ?? '', path: m[3] } : { scheme: '', authority: '', path: uri };
+  const text = String(uri);
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?:\/\/([^/?#]*))?([^?#]*)/.exec(text);
+  return m ? { scheme: m[1].toLowerCase(), authority: m[2] ?? '', path: m[3] } : { scheme: '', authority: '', path: text };
 }
 
 /** Decodes the `%XX` escapes that form valid UTF-8; every other `%` is kept as it is. */

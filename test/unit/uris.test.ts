@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { resolveProfile } from '../../server/src/core/analyze';
 import type { Message } from '../../server/src/core/messages';
-import { Settings } from '../../server/src/settings';
+import { Settings, SettingsSource } from '../../server/src/settings';
 import { decodeLenient, fileUriToPath, placeInWorkspace, uriName, uriPath } from '../../server/src/uris';
 import { outlineOf } from './helpers';
 
@@ -120,13 +120,14 @@ test('a folder and a document spelled differently (encoded or raw): the same fol
 
 test('settings of a document with any URI: loaded, with its decoded path (a bare % threw in decodeURIComponent)', async () => {
   const problems: Message[] = [];
-  const settings = new Settings({
+  const source: SettingsSource = {
     section: async () => ({ profileAssociations: { '**/100%*.txt': 'general' } }),
     readFile: async () => undefined,
     workspaceFolders: () => ['file:///ws'],
     trusted: () => true,
     report: (p) => problems.push(p),
-  });
+  };
+  const settings = new Settings(source);
   const { path, config } = await settings.get('file:///ws/sub/100%.txt');
   assert.equal(path, 'sub/100%.txt');
   assert.equal(resolveProfile(outlineOf('民主生活会对照检查材料\n一、问题\n'), config, path).id, 'general', 'the association matches');
@@ -134,8 +135,12 @@ test('settings of a document with any URI: loaded, with its decoded path (a bare
     fc.asyncProperty(hostile, async (uri) => {
       const loaded = await settings.get(uri);
       assert.equal(typeof loaded.path, 'string');
+      resolveProfile(outlineOf('一、问题\n'), loaded.config, loaded.path); // associations and file-name detection
     }),
     params(1000),
   );
+  // a malformed message: a folder or document "URI" that is not a string
+  const odd = new Settings({ ...source, workspaceFolders: () => [42, null, 'file:///ws'] as unknown as string[] });
+  assert.equal((await odd.get(7 as unknown as string)).path, '7');
   assert.deepEqual(problems, []);
 });
