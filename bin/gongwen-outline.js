@@ -5,5 +5,6 @@ process.stdout.on('error', (e) => process.exit(e.code === 'EPIPE' ? 0 : 2));
 require('../dist/cli.js')
   .main(process.argv.slice(2))
   .then((code) => {
-    process.exitCode = code;
+    // exit once stdout is flushed, without waiting for a file read given up at its deadline (it may never return)
+    process.stdout.write('', () => process.exit(code));
   });

@@ -5,7 +5,7 @@
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or a file that could not be read (the other
  * files are still read and reported).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { Dirent, existsSync, readdirSync, readFileSync, Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze, resolveProfile } from './core/analyze';
@@ -18,6 +18,16 @@ import { Encoding, encodingNamed } from './input/decode';
 import { documentText } from './input/read';
 import { readBundle } from './node/bundles';
 import { localeFromEnv } from './service/locale';
+import {
+  describeError,
+  FILE_MESSAGES,
+  FileError,
+  MAX_CONFIG_BYTES,
+  MAX_DOCUMENT_BYTES,
+  notRegular,
+  READ_DEADLINE_MS,
+  readRegularFile,
+} from './node/files';
 import { localizeMessage } from './service/localize';
 
 const EXTENSIONS = /\.(txt|md|markdown|gongwen|gw|docx)$/i;
@@ -26,12 +36,12 @@ const EXTENSIONS = /\.(txt|md|markdown|gongwen|gw|docx)$/i;
 class UsageError extends Error {}
 
 /** One input that cannot be read or used: said on stderr, the others go on, exit 2 at the end. */
-class FileError extends Error {}
+class InputError extends Error {}
 
 /** Messages of the command line (English keys of the l10n bundle). */
 const CLI_MESSAGES = {
-  isDirectory: '{0} is a directory; give a file.',
-  cannotRead: 'Cannot read {0}: {1}',
+  cannotList: 'Cannot list the folder {0}: {1}',
+  loop: '{0} leads back to {1}, a folder it is in (a symbolic link loop); it is not followed.',
   fileProblem: '{0}: {1}',
   noDocuments: 'No documents (.txt, .md, .gongwen, .docx) in {0}.',
   noMatch: 'No file matches {0}.',
@@ -109,63 +119,119 @@ interface Read {
   paragraphs: boolean;
 }
 
-/** Reads a document (text in any encoding of SPEC §11, or .docx); a file that is not one is a FileError. */
-export function readDocument(file: string, encoding?: Encoding): Read {
+/** Reads a document (text in any encoding of SPEC §11, or .docx); a file that is not one is a InputError. */
+export async function readDocument(file: string, encoding?: Encoding): Promise<Read> {
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) {
-      throw new FileError(t(CLI_MESSAGES.isDirectory, shown(file)));
-    }
-    bytes = readFileSync(file);
+    // a regular file only (never a FIFO, a device or a folder), up to a size, within a deadline
+    bytes = await readRegularFile(file, { maxBytes: MAX_DOCUMENT_BYTES, deadlineMs: READ_DEADLINE_MS });
   } catch (e) {
-    if (e instanceof FileError) {
-      throw e;
-    }
-    throw new FileError(t(CLI_MESSAGES.cannotRead, shown(file), (e as NodeJS.ErrnoException).code ?? String(e)));
+    throw new InputError(e instanceof FileError ? localizeMessage(t, e.problem) : String(e));
   }
   const result = documentText(file, bytes, encoding);
   if (!result.ok) {
-    throw new FileError(t(CLI_MESSAGES.fileProblem, shown(file), localizeMessage(t, result.message)));
+    throw new InputError(t(CLI_MESSAGES.fileProblem, shown(file), localizeMessage(t, result.message)));
   }
   return { text: result.text, paragraphs: result.paragraphs };
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+/** `dev:ino`, the identity of a folder however it is reached. */
+const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
+
+/**
+ * The documents under a folder, sorted by name. Symbolic links are followed; a link back to a folder being walked
+ * (a loop), a folder that cannot be listed and an entry that cannot be read are reported through `problem`, and the
+ * walk goes on with the rest. A folder reached a second time by another link is not walked again.
+ */
+function walk(dir: string, out: string[], problem: (text: string) => void, ancestors: Map<string, string>, seen: Set<string>): void {
+  let id: string;
+  let entries: Dirent[];
+  try {
+    id = identity(statSync(dir));
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problem(t(CLI_MESSAGES.cannotList, shown(dir), describeError(e)));
+    return;
+  }
+  const loop = ancestors.get(id);
+  if (loop !== undefined) {
+    problem(t(CLI_MESSAGES.loop, shown(dir), shown(loop)));
+    return;
+  } else if (seen.has(id)) {
+    return;
+  }
+  seen.add(id);
+  ancestors.set(id, dir);
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      walk(path, out);
-    } else if (entry.isFile() && EXTENSIONS.test(entry.name)) {
+    const document = EXTENSIONS.test(entry.name);
+    let s: Dirent | Stats = entry;
+    // a link is followed; a FIFO, device or socket under a document's name is looked at, to be named
+    if (entry.isSymbolicLink() || (document && !entry.isFile() && !entry.isDirectory())) {
+      try {
+        s = statSync(path);
+      } catch (e) {
+        // a link that leads nowhere is worth a word only when it was meant to be a document
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || document) {
+          problem(t(FILE_MESSAGES.cannotRead, shown(path), describeError(e)));
+        }
+        continue;
+      }
+    }
+    if (s.isDirectory()) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
+        walk(path, out, problem, ancestors, seen);
+      }
+    } else if (document && s.isFile()) {
       out.push(path);
+    } else if (document) {
+      problem(t(s instanceof Stats ? notRegular(s) : FILE_MESSAGES.special, shown(path)));
     }
   }
+  ancestors.delete(id);
 }
 
-/** Files, folders (documents inside them) and globs the shell did not expand; an input that names nothing is reported. */
+/** The documents under a folder (see walk). */
+function documentsIn(dir: string, problem: (text: string) => void): string[] {
+  const found: string[] = [];
+  walk(dir, found, problem, new Map(), new Set());
+  return found;
+}
+
+/**
+ * Files, folders (documents inside them) and globs the shell did not expand. What cannot be read, listed or found is
+ * reported through `problem` and the rest goes on.
+ */
 export function expandInputs(inputs: readonly string[], problem: (message: string) => void): string[] {
   const files: string[] = [];
   for (const input of inputs) {
-    if (existsSync(input)) {
-      if (statSync(input).isDirectory()) {
-        const found: string[] = [];
-        walk(input, found);
-        if (found.length === 0) {
-          problem(t(CLI_MESSAGES.noDocuments, shown(input)));
-        }
-        files.push(...found);
-      } else {
-        files.push(input);
+    let s: Stats | undefined;
+    let error: unknown;
+    try {
+      s = statSync(input);
+    } catch (e) {
+      error = e;
+    }
+    if (s?.isDirectory()) {
+      let problems = 0;
+      const found = documentsIn(input, (text) => {
+        problems++;
+        problem(text);
+      });
+      if (found.length === 0 && problems === 0) {
+        problem(t(CLI_MESSAGES.noDocuments, shown(input)));
       }
-    } else if (/[*?]/.test(input)) {
-      const found: string[] = [];
-      walk('.', found);
-      const matched = found.filter((f) => matchGlob(input.replace(/^\.\//, ''), relative('.', f).split(sep).join('/')));
+      files.push(...found);
+    } else if (s !== undefined) {
+      files.push(input); // a regular file, or something readDocument refuses by name
+    } else if (/[*?]/.test(input) && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const matched = documentsIn('.', problem).filter((f) => matchGlob(input.replace(/^\.\//, ''), relative('.', f).split(sep).join('/')));
       if (matched.length === 0) {
         problem(t(CLI_MESSAGES.noMatch, shown(input)));
       }
       files.push(...matched);
     } else {
-      problem(t(CLI_MESSAGES.cannotRead, shown(input), 'ENOENT'));
+      problem(t(FILE_MESSAGES.cannotRead, shown(input), describeError(error)));
     }
   }
   return [...new Set(files)];
@@ -196,12 +262,19 @@ export function configBoundary(dir: string, cwd: string): string {
 }
 
 /** Settings of one .gongwen.json (or the defaults), read once per run. */
-const configs = new Map<string, Config | FileError>();
+const configs = new Map<string, Config | InputError>();
 
-function configFile(candidate: string): Config | FileError {
+function configFile(candidate: string): Config | InputError {
   let config = configs.get(candidate);
   if (config === undefined) {
     try {
+      const stats = statSync(candidate);
+      if (!stats.isFile() || stats.size > MAX_CONFIG_BYTES) {
+        // a FIFO, a device (a link to /dev/zero) or a huge file: never opened
+        throw new Error(
+          stats.isFile() ? t(FILE_MESSAGES.tooLarge, shown(candidate), MAX_CONFIG_BYTES) : t(notRegular(stats), shown(candidate)),
+        );
+      }
       const value: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
       const resolved = resolveConfig([{ name: candidate, value }]);
       for (const p of resolved.problems) {
@@ -209,7 +282,7 @@ function configFile(candidate: string): Config | FileError {
       }
       config = resolved.config;
     } catch (e) {
-      config = new FileError(t(CONFIG_MESSAGES.invalidJson, shown(candidate), e instanceof Error ? e.message : String(e)));
+      config = new InputError(t(CONFIG_MESSAGES.invalidJson, shown(candidate), e instanceof Error ? e.message : String(e)));
     }
     configs.set(candidate, config);
   }
@@ -228,7 +301,7 @@ export function loadConfig(file: string, cwd = process.cwd()): { config: Config;
     const candidate = join(dir, '.gongwen.json');
     if (existsSync(candidate)) {
       const config = configFile(candidate);
-      if (config instanceof FileError) {
+      if (config instanceof InputError) {
         throw config;
       }
       return { config, path: relative(dir, absolute).split(sep).join('/') };
@@ -325,12 +398,12 @@ function usage(): string {
 }
 
 /** Each readable file once, sorted by name; each unreadable one said on stderr. */
-function readAll<T>(
+async function readAll<T>(
   args: string[],
   flags: Map<string, string | true>,
   writeErr: (s: string) => void,
   use: (file: string, read: Read) => T,
-): { results: T[]; failed: number } {
+): Promise<{ results: T[]; failed: number }> {
   const encoding = encodingOption(flags);
   let failed = 0;
   const problem = (message: string): void => {
@@ -341,9 +414,9 @@ function readAll<T>(
   const results: T[] = [];
   for (const file of files) {
     try {
-      results.push(use(file, readDocument(file, encoding)));
+      results.push(use(file, await readDocument(file, encoding)));
     } catch (e) {
-      if (!(e instanceof FileError)) {
+      if (!(e instanceof InputError)) {
         throw e;
       }
       problem(e.message);
@@ -356,9 +429,9 @@ function outlineOf(read: Read): Outline {
   return parse(LineTable.of(read.text));
 }
 
-function runOutline(args: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+async function runOutline(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const { files, flags } = parseArgs(args, ['json', 'encoding'], ['encoding']);
-  const { results, failed } = readAll(files, flags, writeErr, (file, read) => {
+  const { results, failed } = await readAll(files, flags, writeErr, (file, read) => {
     const outline = outlineOf(read);
     const { config, path } = loadConfig(file);
     return { file, outline, profile: resolveProfile(outline, config, path).id };
@@ -380,13 +453,13 @@ function runOutline(args: string[], write: (s: string) => void, writeErr: (s: st
 
 const plural = (n: number, one: string, many: string): string => t(n === 1 ? one : many, n);
 
-function runCheck(args: string[], write: (s: string) => void, writeErr: (s: string) => void): number {
+async function runCheck(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding'], ['format', 'encoding']);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t(CLI_MESSAGES.badFormat));
   }
-  const { results: report, failed } = readAll(files, flags, writeErr, (file, read) => {
+  const { results: report, failed } = await readAll(files, flags, writeErr, (file, read) => {
     const { config, path } = loadConfig(file);
     const analysis = analyze(outlineOf(read), config, path);
     const diagnostics = analysis.diagnostics
@@ -443,9 +516,9 @@ export async function main(
   try {
     switch (command) {
       case 'outline':
-        return runOutline(rest, write, writeErr);
+        return await runOutline(rest, write, writeErr);
       case 'check':
-        return runCheck(rest, write, writeErr);
+        return await runCheck(rest, write, writeErr);
       case '--version':
         write('gongwen-outline 0.1.0\n');
         return 0;
@@ -458,7 +531,7 @@ export async function main(
         throw new UsageError(usage());
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof FileError) {
+    if (e instanceof UsageError || e instanceof InputError) {
       writeErr(`gongwen-outline: ${e.message}\n`);
       return 2;
     }

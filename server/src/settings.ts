@@ -7,28 +7,19 @@
  */
 import { Config, CONFIG_MESSAGES, ConfigSource, resolveConfig } from './core/config';
 import { Message, msg } from './core/messages';
+import type { FileRead } from './host';
+import { decodeLenient, placeInWorkspace, uriPath } from './uris';
 
 export const WORKSPACE_FILE = '.gongwen.json';
 
 export interface SettingsSource {
   /** The `gongwen` configuration section for a resource (undefined when the client cannot say). */
   section(uri: string): Promise<unknown>;
-  readFile(uri: string): Promise<string | undefined>;
+  readFile(uri: string): Promise<FileRead>;
   workspaceFolders(): readonly string[];
   trusted(): boolean;
   /** Problems with a setting or the workspace file, reported once each. */
   report(problem: Message): void;
-}
-
-function folderOf(folders: readonly string[], uri: string): string | undefined {
-  let best: string | undefined;
-  for (const f of folders) {
-    const prefix = f.endsWith('/') ? f : f + '/';
-    if (uri.startsWith(prefix) && (best === undefined || f.length > best.length)) {
-      best = f;
-    }
-  }
-  return best;
 }
 
 export class Settings {
@@ -60,17 +51,19 @@ export class Settings {
   }
 
   private async load(uri: string): Promise<{ config: Config; path: string }> {
-    const folder = folderOf(this.source.workspaceFolders(), uri);
+    const { folder, path: inFolder } = placeInWorkspace(this.source.workspaceFolders(), uri);
     const sources: ConfigSource[] = [];
-    let base = folder;
+    let path = inFolder;
     if (folder !== undefined && this.source.trusted()) {
-      // from the document's folder up to the workspace folder: the first .gongwen.json found is the one
-      const root = folder.replace(/\/$/, '');
-      for (let dir = uri.slice(0, uri.lastIndexOf('/')); dir.length >= root.length; dir = dir.slice(0, dir.lastIndexOf('/'))) {
+      // from the document's folder up to the workspace folder: the first .gongwen.json found is the one, and
+      // associations match the path relative to its folder
+      // (compared decoded: the folder and the document may spell the same path differently, `100%` or `100%25`)
+      const root = uriPath(folder).length;
+      for (let dir = uri.slice(0, uri.lastIndexOf('/')); uriPath(dir).length >= root; dir = dir.slice(0, dir.lastIndexOf('/'))) {
         const file = await this.workspaceFile(dir);
         if (file !== undefined) {
           sources.push({ name: WORKSPACE_FILE, value: file.value });
-          base = dir;
+          path = decodeLenient(uri.slice(dir.length + 1));
           break;
         }
       }
@@ -80,21 +73,23 @@ export class Settings {
     for (const p of problems) {
       this.reportOnce(p);
     }
-    const path = decodeURIComponent(
-      base !== undefined ? uri.slice(base.replace(/\/$/, '').length + 1) : uri.slice(uri.lastIndexOf('/') + 1),
-    );
     return { config, path };
   }
 
+  /** The .gongwen.json of a folder: undefined when there is none; its value, or undefined when it cannot be used. */
   private workspaceFile(folder: string): Promise<{ value: unknown } | undefined> {
     let file = this.files.get(folder);
     if (file === undefined) {
-      file = this.source.readFile(`${folder}/${WORKSPACE_FILE}`).then((text) => {
-        if (text === undefined) {
+      file = this.source.readFile(`${folder.replace(/\/$/, '')}/${WORKSPACE_FILE}`).then((read) => {
+        if (read === undefined) {
           return undefined;
         }
+        if ('problem' in read) {
+          this.reportOnce(read.problem); // a FIFO, a device, a file too large: reported, and it still stops the search
+          return { value: undefined };
+        }
         try {
-          return { value: JSON.parse(text) as unknown };
+          return { value: JSON.parse(read.text) as unknown };
         } catch (e) {
           this.reportOnce(msg(CONFIG_MESSAGES.invalidJson, WORKSPACE_FILE, e instanceof Error ? e.message : String(e)));
           return { value: undefined };
