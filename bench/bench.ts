@@ -17,9 +17,12 @@
  * 9 and writes every figure to bench/results/latest.json (and the tables to latest.md). A server that dies or does
  * not answer within the timeout is stopped and reported; the others go on.
  *
- *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5] [--gap 25]
+ *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5] [--warmup-large 2] [--gap 25]
  *     [--seed 9] [--servers ours,markdown,floor,floor5k] [--scenarios typing,full] [--ours PATH] [--timeout 60]
- *     [--no-verify] [--json]
+ *     [--no-verify] [--json] [--max-items N] [--profile DIR]
+ *
+ * --max-items N runs ours with gongwen.outline.maxItems = N; --profile DIR writes CPU profiles of ours (one per
+ * process) to DIR; --no-verify skips the correctness check; --json prints the figures as one JSON line.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +46,7 @@ interface Options {
   /** Keystrokes measured at 100,000 lines and more. */
   editsLarge: number;
   warmup: number;
+  warmupLarge: number;
   gap: number;
   seed: number;
   servers: ServerName[];
@@ -52,6 +56,10 @@ interface Options {
   timeout: number;
   verify: boolean;
   json: boolean;
+  /** Write CPU profiles of ours to this folder (node --cpu-prof). */
+  profile: string | undefined;
+  /** gongwen.outline.maxItems for ours (undefined: the contributed default). */
+  maxItems: number | undefined;
 }
 
 function options(argv: readonly string[]): Options {
@@ -78,6 +86,7 @@ function options(argv: readonly string[]): Options {
     edits,
     editsLarge: Number(get('edits-large', String(Math.min(edits, 20)))),
     warmup: Number(get('warmup', '5')),
+    warmupLarge: Number(get('warmup-large', String(Math.min(Number(get('warmup', '5')), 2)))),
     gap: Number(get('gap', '25')),
     seed: Number(get('seed', '9')),
     servers: servers as ServerName[],
@@ -86,11 +95,17 @@ function options(argv: readonly string[]): Options {
     timeout: Number(get('timeout', '60')),
     verify: !argv.includes('--no-verify'),
     json: argv.includes('--json'),
+    profile: argv.includes('--profile') ? resolve(get('profile', 'bench/results/profiles')) : undefined,
+    maxItems: argv.includes('--max-items') ? Number(get('max-items', '5000')) : undefined,
   };
 }
 
 function specs(opts: Options, log: (line: string) => void): Record<ServerName, () => ServerSpec> {
   const oursPackage = join(dirname(opts.ours), '..', 'package.json');
+  const oursSettings = contributedDefaults(existsSync(oursPackage) ? oursPackage : join(ROOT, 'package.json'));
+  if (opts.maxItems !== undefined) {
+    (oursSettings.gongwen as { outline: { maxItems: number } }).outline.maxItems = opts.maxItems;
+  }
   const markdown = (validate: boolean): ServerSpec => ({
     name: validate ? 'markdown-validate' : 'markdown',
     text: 'markdown',
@@ -114,8 +129,8 @@ function specs(opts: Options, log: (line: string) => void): Record<ServerName, (
       text: 'gongwen',
       languageId: 'gongwen',
       file: 'doc.gongwen',
-      args: [opts.ours, '--stdio'],
-      settings: contributedDefaults(existsSync(oursPackage) ? oursPackage : join(ROOT, 'package.json')),
+      args: [...(opts.profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []), opts.ours, '--stdio'],
+      settings: oursSettings,
       initializationOptions: { workspaceTrusted: true },
     }),
     markdown: () => markdown(false),
@@ -542,7 +557,7 @@ function report(runs: readonly Run[], checks: readonly Check[], goals: readonly 
 function commitOf(file: string): string {
   try {
     const dir = dirname(file);
-    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
     return head + (dirty ? ' (with uncommitted changes)' : '');
   } catch {
@@ -574,19 +589,21 @@ async function main(): Promise<void> {
   const docs: { lines: number; headings: number; bytes: number; markdownBytes: number; keystrokes: number; warmup: number }[] = [];
   for (const lines of opts.sizes) {
     const corpus = buildCorpus(materials, lines);
-    const measured = lines >= 100000 ? opts.editsLarge : opts.edits;
-    const keys = makeKeystrokes(corpus.gongwen.split('\n'), corpus.twinPrefix, opts.warmup + measured, opts.seed + lines);
+    const large = lines >= 100000;
+    const measured = large ? opts.editsLarge : opts.edits;
+    const warmup = large ? opts.warmupLarge : opts.warmup;
+    const keys = makeKeystrokes(corpus.gongwen.split('\n'), corpus.twinPrefix, warmup + measured, opts.seed + lines);
     docs.push({
       lines,
       headings: corpus.headings,
       bytes: Buffer.byteLength(corpus.gongwen),
       markdownBytes: Buffer.byteLength(corpus.markdown),
       keystrokes: measured,
-      warmup: opts.warmup,
+      warmup,
     });
     for (const scenario of opts.scenarios) {
-      log(`\n== ${thousands(lines)} lines (${corpus.headings} headings), ${scenario}: ${measured} keystrokes after ${opts.warmup}`);
-      const result = await runScenario(corpus, keys, opts.warmup, scenario, opts, all, log);
+      log(`\n== ${thousands(lines)} lines (${corpus.headings} headings), ${scenario}: ${measured} keystrokes after ${warmup}`);
+      const result = await runScenario(corpus, keys, warmup, scenario, opts, all, log);
       runs.push(...result.runs);
       checks.push(...result.checks);
     }
@@ -596,7 +613,7 @@ async function main(): Promise<void> {
   const header =
     `ours ${commit}, ${MARKDOWN_SERVER.name} ${MARKDOWN_SERVER.version}; ${started.toISOString()}, ${minutes.toFixed(1)} min; ` +
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg()[0].toFixed(2)} at the end. ` +
-    `${opts.edits} keystrokes per size (${opts.editsLarge} at 100,000 lines and more) after ${opts.warmup} warm-up, ${opts.gap} ms idle before each.`;
+    `${opts.edits} keystrokes per size after ${opts.warmup} warm-up (${opts.editsLarge} after ${opts.warmupLarge} at 100,000 lines and more), ${opts.gap} ms idle before each.`;
   const text = report(runs, checks, goals, opts, header);
   const results = {
     started: started.toISOString(),
@@ -621,6 +638,10 @@ async function main(): Promise<void> {
   }
   if (checks.some((c) => !c.sameSymbols || !c.sameDiagnostics)) {
     log('\nMISMATCH: ours after the keystrokes does not answer as a fresh server on the same text (see above)');
+    process.exitCode = 1;
+  }
+  if (runs.some((r) => r.failed !== undefined)) {
+    log('\nFAILED: a server exited or did not answer in time (see above)');
     process.exitCode = 1;
   }
 }
