@@ -106,12 +106,13 @@ function specs(opts: Options, log: (line: string) => void): Record<ServerName, (
   if (opts.maxItems !== undefined) {
     (oursSettings.gongwen as { outline: { maxItems: number } }).outline.maxItems = opts.maxItems;
   }
+  const markdownScript = opts.servers.some((s) => s.startsWith('markdown')) ? markdownServerScript(ROOT, log) : '';
   const markdown = (validate: boolean): ServerSpec => ({
     name: validate ? 'markdown-validate' : 'markdown',
     text: 'markdown',
     languageId: 'markdown',
     file: 'doc.md',
-    args: [markdownServerScript(ROOT, log), '--stdio'],
+    args: [markdownScript, '--stdio'],
     pushSettings: markdownSettings(validate),
     initializationOptions: { markdownFileExtensions: MARKDOWN_FILE_EXTENSIONS },
     markdown: true,
@@ -557,7 +558,10 @@ function report(runs: readonly Run[], checks: readonly Check[], goals: readonly 
 function commitOf(file: string): string {
   try {
     const dir = dirname(file);
-    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
     return head + (dirty ? ' (with uncommitted changes)' : '');
   } catch {
