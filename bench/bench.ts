@@ -17,9 +17,9 @@
  * 9 and writes every figure to bench/results/latest.json (and the tables to latest.md). A server that dies or does
  * not answer within the timeout is stopped and reported; the others go on.
  *
- *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5] [--warmup-large 2] [--gap 25]
- *     [--seed 9] [--servers ours,markdown,floor,floor5k] [--scenarios typing,full] [--ours PATH] [--timeout 60]
- *     [--no-verify] [--json] [--max-items N] [--profile DIR]
+ *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5]
+ *     [--warmup-large 2] [--gap 25] [--seed 9] [--servers ours,markdown,floor,floor5k] [--scenarios typing,full]
+ *     [--ours PATH] [--timeout 60] [--no-verify] [--json] [--max-items N] [--profile DIR]
  *
  * --max-items N runs ours with gongwen.outline.maxItems = N; --profile DIR writes CPU profiles of ours (one per
  * process) to DIR; --no-verify skips the correctness check; --json prints the figures as one JSON line.
@@ -68,6 +68,13 @@ function options(argv: readonly string[]): Options {
     return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
   };
   const list = (name: string, fallback: string) => get(name, fallback).split(',').filter(Boolean);
+  const num = (name: string, fallback: string, value = get(name, fallback)): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+      throw new Error(`--${name} wants a number ≥ 0, not "${value}"`);
+    }
+    return n;
+  };
   const servers = list('servers', 'ours,markdown,floor,floor5k');
   const scenarios = list('scenarios', 'typing,full');
   for (const s of servers) {
@@ -80,27 +87,28 @@ function options(argv: readonly string[]): Options {
       throw new Error(`unknown scenario ${s} (typing, full)`);
     }
   }
-  const edits = Number(get('edits', '100'));
+  const edits = num('edits', '100');
+  const warmup = num('warmup', '5');
   return {
-    sizes: list('sizes', '150,3000,10000,100000').map(Number),
+    sizes: list('sizes', '150,3000,10000,100000').map((s) => num('sizes', '', s)),
     edits,
-    editsLarge: Number(get('edits-large', String(Math.min(edits, 20)))),
-    warmup: Number(get('warmup', '5')),
-    warmupLarge: Number(get('warmup-large', String(Math.min(Number(get('warmup', '5')), 2)))),
-    gap: Number(get('gap', '25')),
-    seed: Number(get('seed', '9')),
+    editsLarge: num('edits-large', String(Math.min(edits, 20))),
+    warmup,
+    warmupLarge: num('warmup-large', String(Math.min(warmup, 2))),
+    gap: num('gap', '25'),
+    seed: num('seed', '9'),
     servers: servers as ServerName[],
     scenarios: scenarios as Scenario[],
     ours: resolve(get('ours', join(ROOT, 'dist', 'server.js'))),
-    timeout: Number(get('timeout', '60')),
+    timeout: num('timeout', '60'),
     verify: !argv.includes('--no-verify'),
     json: argv.includes('--json'),
     profile: argv.includes('--profile') ? resolve(get('profile', 'bench/results/profiles')) : undefined,
-    maxItems: argv.includes('--max-items') ? Number(get('max-items', '5000')) : undefined,
+    maxItems: argv.includes('--max-items') ? num('max-items', '') : undefined,
   };
 }
 
-function specs(opts: Options, log: (line: string) => void): Record<ServerName, () => ServerSpec> {
+function specs(opts: Options, log: (line: string) => void): Record<ServerName, ServerSpec> {
   const oursPackage = join(dirname(opts.ours), '..', 'package.json');
   const oursSettings = contributedDefaults(existsSync(oursPackage) ? oursPackage : join(ROOT, 'package.json'));
   if (opts.maxItems !== undefined) {
@@ -125,7 +133,7 @@ function specs(opts: Options, log: (line: string) => void): Record<ServerName, (
     args: [join(__dirname, 'floor.js'), '--stdio', ...args],
   });
   return {
-    ours: () => ({
+    ours: {
       name: 'ours',
       text: 'gongwen',
       languageId: 'gongwen',
@@ -133,11 +141,11 @@ function specs(opts: Options, log: (line: string) => void): Record<ServerName, (
       args: [...(opts.profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []), opts.ours, '--stdio'],
       settings: oursSettings,
       initializationOptions: { workspaceTrusted: true },
-    }),
-    markdown: () => markdown(false),
-    'markdown-validate': () => markdown(true),
-    floor: () => floor('floor', []),
-    floor5k: () => floor('floor5k', ['--max-symbols', '5000']),
+    },
+    markdown: markdown(false),
+    'markdown-validate': markdown(true),
+    floor: floor('floor', []),
+    floor5k: floor('floor5k', ['--max-symbols', '5000']),
   };
 }
 
@@ -306,7 +314,7 @@ async function runScenario(
   warmup: number,
   scenario: Scenario,
   opts: Options,
-  all: Record<ServerName, () => ServerSpec>,
+  all: Record<ServerName, ServerSpec>,
   log: (line: string) => void,
 ) {
   const folder = mkdtempSync(join(tmpdir(), `gongwen-bench-${corpus.lineCount}-${scenario}-`));
@@ -326,7 +334,7 @@ async function runScenario(
       const run: Run = { lines: corpus.lineCount, scenario, server: name, times: [] };
       runs.push(run);
       try {
-        const spec = all[name]();
+        const spec = all[name];
         const { server, openMs } = await start(spec, folder, spec.text === 'markdown' ? corpus.markdown : corpus.gongwen, opts);
         const l: Live = { server, run, parts: { diagnostic: [], documentSymbol: [], foldingRange: [] } };
         live.push(l);
@@ -651,6 +659,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(`bench: ${message(e)}\n`);
   process.exitCode = 2;
 });
