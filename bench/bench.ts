@@ -165,8 +165,7 @@ const count = (x: unknown[] | DocumentDiagnosticReport | null): number =>
 const utf8 = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** One request alone after open: the answer's JSON bytes, and what the client sent meanwhile (its request, and for
- * the Markdown server the `markdown/parse` answers). */
+/** One request alone after open: the answer's JSON bytes, what the client sent meanwhile, the time. */
 interface AnswerSize {
   bytes: number;
   up: number;
@@ -226,17 +225,22 @@ async function start(spec: ServerSpec, folder: string, text: string, opts: Optio
   }
 }
 
-async function answerSizes(server: BenchServer, opts: Options): Promise<NonNullable<Run['answers']>> {
-  const one = async (request: () => Promise<unknown>, what: string): Promise<AnswerSize> => {
+/** After open, each request alone: the answers and their sizes. */
+async function answersAlone(server: BenchServer, opts: Options) {
+  const one = async <T>(request: () => Promise<T>, what: string): Promise<{ answer: T; size: AnswerSize }> => {
     const up = server.bytesUp;
     const t = performance.now();
     const answer = await within(request(), opts.timeout, what);
-    return { bytes: utf8(answer), up: server.bytesUp - up, ms: performance.now() - t };
+    return { answer, size: { bytes: utf8(answer), up: server.bytesUp - up, ms: performance.now() - t } };
   };
+  const diagnostic = await one(() => server.diagnostic(true), 'diagnostic');
+  const documentSymbol = await one(() => server.documentSymbol(), 'documentSymbol');
+  const foldingRange = await one(() => server.foldingRange(), 'foldingRange');
   return {
-    diagnostic: await one(() => server.diagnostic(true), 'diagnostic'),
-    documentSymbol: await one(() => server.documentSymbol(), 'documentSymbol'),
-    foldingRange: await one(() => server.foldingRange(), 'foldingRange'),
+    diagnostics: count(diagnostic.answer),
+    symbols: countSymbols(documentSymbol.answer),
+    folds: count(foldingRange.answer),
+    sizes: { diagnostic: diagnostic.size, documentSymbol: documentSymbol.size, foldingRange: foldingRange.size },
   };
 }
 
@@ -341,16 +345,9 @@ async function runScenario(
         run.openMs = openMs;
         run.rssAfterOpen = server.memory().rss;
         try {
-          const [diagnostics, symbols, folds] = await within(
-            Promise.all([server.diagnostic(true), server.documentSymbol(), server.foldingRange()]),
-            opts.timeout,
-            'answers',
-          );
-          run.diagnostics = count(diagnostics);
-          run.symbols = countSymbols(symbols);
-          run.folds = count(folds);
-          run.answers = await answerSizes(server, opts);
-          run.bytesPerDiagnostic = run.diagnostics > 0 ? run.answers.diagnostic.bytes / run.diagnostics : undefined;
+          const { diagnostics, symbols, folds, sizes } = await answersAlone(server, opts);
+          Object.assign(run, { diagnostics, symbols, folds, answers: sizes });
+          run.bytesPerDiagnostic = diagnostics > 0 ? sizes.diagnostic.bytes / diagnostics : undefined;
           log(
             `  ${name}: open ${ms(openMs)} ms, ${run.symbols} symbols, ${run.folds} folds, ${run.diagnostics} diagnostics, RSS ${mb(run.rssAfterOpen)}`,
           );
@@ -519,7 +516,7 @@ function report(runs: readonly Run[], checks: readonly Check[], goals: readonly 
   }
   out.push('', 'Times in ms, median / p95, from didChange until the last answer. Ratios: median / p95.', '');
   out.push(
-    "After open (the full scenario's servers; each request alone, answer bytes as JSON; ↑: what the client sent meanwhile, for Markdown its markdown/parse answers):",
+    "After open (the full scenario's servers; each request alone: ↓ the answer's JSON bytes, ↑ what the client sent meanwhile; per keystroke: all bytes each way, for Markdown ↑ is mostly its markdown/parse answers):",
     '',
   );
   out.push(
