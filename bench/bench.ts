@@ -1,496 +1,661 @@
 /**
- * `npm run bench`: how long one keystroke costs, at 1,000 / 10,000 / 100,000 lines.
+ * `npm run bench`: what one keystroke costs in ours, in the Markdown language server VS Code ships and in a floor
+ * server, all three real processes over stdio, driven by one client (bench/client.ts) with the same keystrokes.
  *
- * For each size it builds a meeting pack from the examples (bench/corpus.ts) and its Markdown twin, then makes 200
- * random single-character edits (typing and backspace at random places) and measures, per edit:
+ *  - ours: the built server of the checkout (`node dist/server.js --stdio`, or `--ours PATH`), on the gongwen text;
+ *  - markdown: vscode-markdown-languageserver (bench/markdownServer.ts) on the Markdown twin, its `markdown/parse`
+ *    requests answered with markdown-it as VS Code does (bench/markdownEngine.ts), its settings pushed as VS Code
+ *    pushes them; `markdown-validate` (not run by default) is the same with `markdown.validate.enabled` on;
+ *  - floor / floor5k: bench/floor.ts, uncapped and capped at 5,000 symbols like ours' `gongwen.outline.maxItems`.
  *
- *  - gongwen: the real server process (dist/server.js --stdio), driven as VS Code drives it: didChange, then
- *    documentSymbol, foldingRange and textDocument/diagnostic sent at once; the time until all three answers are in.
- *  - markdown: VS Code's Markdown language service on the twin, in this process: document symbols plus folding
- *    ranges of the new document version (one markdown-it parse per version, as VS Code caches tokens).
- *  - floor: split the new text into lines and try four heading regexes on every line, in this process.
+ * For each size a meeting pack is built from examples/ (bench/corpus.ts), and keystrokes are made
+ * (bench/keystrokes.ts). Two scenarios, each with its own server processes:
+ *  - typing: didChange then textDocument/diagnostic with the previous resultId; the time until the answer;
+ *  - full: didChange then diagnostic, documentSymbol and foldingRange sent together; the time until all three.
+ * The servers take turns keystroke by keystroke (the order rotates), each after the same idle gap; the first
+ * keystrokes warm up and are not counted. Median and p95 are nearest-rank. It prints tables and the targets of issue
+ * 9 and writes every figure to bench/results/latest.json (and the tables to latest.md). A server that dies or does
+ * not answer within the timeout is stopped and reported; the others go on.
  *
- * For context it also measures the gongwen engine in this process the way the Markdown service is measured (apply
- * the change, then outline, symbols, folding and a full diagnostic list, no JSON-RPC), the size of the server's
- * answers to one edit, and what JSON.stringify + JSON.parse of those answers alone cost (the part of an edit that
- * any LSP server answering them pays, however fast it computes).
+ *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5]
+ *     [--warmup-large 2] [--gap 25] [--seed 9] [--servers ours,markdown,floor,floor5k] [--scenarios typing,full]
+ *     [--ours PATH] [--timeout 60] [--no-verify] [--json] [--max-items N] [--profile DIR]
  *
- * and the server's resident memory before and after opening. It prints a table with the ratios and the targets of
- * issue 4, and writes the figures to bench/results/latest.json. This is a benchmark, not a test: it never fails on
- * a missed target, it reports it.
- *
- *   node out/bench/bench.js [--sizes 1000,10000,100000] [--edits 200] [--seed 4] [--profile DIR] [--max-items N] [--at line-end]
- *
- * --profile DIR writes a CPU profile of each server process to DIR (node --cpu-prof), to find what an edit costs.
- * --max-items N runs the server with gongwen.outline.maxItems = N (the engine in process uses the same).
- * --at line-end puts every edit at the end of a line (writing on), instead of anywhere in it.
+ * --max-items N runs ours with gongwen.outline.maxItems = N; --profile DIR writes CPU profiles of ours (one per
+ * process) to DIR; --no-verify skips the correctness check; --json prints the figures as one JSON line.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Config, DEFAULT_CONFIG } from '../server/src/core/config';
-import { toDiagnostics } from '../server/src/service/diagnostics';
-import { GongwenDocument } from '../server/src/service/document';
-import { documentSymbols } from '../server/src/service/documentSymbols';
-import { foldingRanges } from '../server/src/service/folding';
-import type { Localize } from '../server/src/service/localize';
-import { ServerClient, VSCODE_FOLDING_RANGE_LIMIT } from './client';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { BenchServer, contributedDefaults, ServerSpec } from './client';
 import { buildCorpus, Corpus, loadMaterials } from './corpus';
-import { createMarkdownService } from './markdown';
-import { prng } from '../test/support/prng';
+import { countSymbols } from './floorOutline';
+import { Keystroke, makeKeystrokes, Summary, summarize } from './keystrokes';
+import { MARKDOWN_FILE_EXTENSIONS, MARKDOWN_SERVER, markdownServerScript, markdownSettings } from './markdownServer';
 
 const ROOT = resolve(__dirname, '..', '..');
+const SERVERS = ['ours', 'markdown', 'markdown-validate', 'floor', 'floor5k'] as const;
+type ServerName = (typeof SERVERS)[number];
+type Scenario = 'typing' | 'full';
 
 interface Options {
   sizes: number[];
   edits: number;
+  /** Keystrokes measured at 100,000 lines and more. */
+  editsLarge: number;
+  warmup: number;
+  warmupLarge: number;
+  gap: number;
   seed: number;
+  servers: ServerName[];
+  scenarios: Scenario[];
+  ours: string;
+  /** Seconds a server gets for any answer before it is stopped and reported. */
+  timeout: number;
+  verify: boolean;
+  json: boolean;
+  /** Write CPU profiles of ours to this folder (node --cpu-prof). */
   profile: string | undefined;
-  /** gongwen.outline.maxItems for the server (undefined: the product's default). */
+  /** gongwen.outline.maxItems for ours (undefined: the contributed default). */
   maxItems: number | undefined;
-  /** Where the edits fall: anywhere in a line (the issue's benchmark), or at line ends (writing on). */
-  at: 'random' | 'line-end';
 }
 
 function options(argv: readonly string[]): Options {
-  const get = (name: string): string | undefined => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
+  const get = (name: string, fallback: string): string => {
+    const i = argv.indexOf('--' + name);
+    return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
   };
-  return {
-    sizes: (get('--sizes') ?? '1000,10000,100000')
-      .split(',')
-      .map(Number)
-      .filter((n) => n > 0),
-    edits: Number(get('--edits') ?? 200),
-    seed: Number(get('--seed') ?? 4),
-    profile: get('--profile'),
-    maxItems: get('--max-items') !== undefined ? Number(get('--max-items')) : undefined,
-    at: get('--at') === 'line-end' ? 'line-end' : 'random',
-  };
-}
-
-/** One keystroke at a line and column: a character typed, or one deleted (backspace inside a line). */
-interface Edit {
-  line: number;
-  character: number;
-  deleted: number;
-  text: string;
-}
-
-const TYPED =
-  '的一是在了和有大这主中人上为们地个用工时要动国产以我到他会作来分生对于学下级就年阶义发成部民可出能方进同行面说种过命度革而多子后自社加小机也经力线本电高量长党得实家定深法表着水理化争现所起政好战无农使性前等反体合斗路图把结里正新开论之物从当两些还天资事队批如应形想制心样干都向变关点育重其思与间内去因件日利相由压员气业代全组数果期导平各基或月，。、';
-
-function makeEdits(corpus: Corpus, count: number, seed: number, at: Options['at']): { gongwen: Edit[]; markdown: Edit[] } {
-  const random = prng(seed);
-  const lines = corpus.gongwen.split('\n');
-  const gongwen: Edit[] = [];
-  const markdown: Edit[] = [];
-  while (gongwen.length < count) {
-    const line = Math.floor(random() * lines.length);
-    const text = lines[line];
-    const backspace = random() < 0.25;
-    if (backspace && text.length === 0) {
-      continue;
+  const list = (name: string, fallback: string) => get(name, fallback).split(',').filter(Boolean);
+  const num = (name: string, fallback: string, value = get(name, fallback)): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) {
+      throw new Error(`--${name} wants a number ≥ 0, not "${value}"`);
     }
-    // the column after which a character is typed or before which one is deleted
-    const character =
-      at === 'line-end' ? text.length : backspace ? 1 + Math.floor(random() * text.length) : Math.floor(random() * (text.length + 1));
-    const edit: Edit = backspace
-      ? { line, character: character - 1, deleted: 1, text: '' }
-      : { line, character, deleted: 0, text: TYPED[Math.floor(random() * TYPED.length)] };
-    lines[line] = text.slice(0, edit.character) + edit.text + text.slice(edit.character + edit.deleted);
-    gongwen.push(edit);
-    markdown.push({ ...edit, character: edit.character + corpus.twinPrefix[line] });
+    return n;
+  };
+  const servers = list('servers', 'ours,markdown,floor,floor5k');
+  const scenarios = list('scenarios', 'typing,full');
+  for (const s of servers) {
+    if (!(SERVERS as readonly string[]).includes(s)) {
+      throw new Error(`unknown server ${s} (${SERVERS.join(', ')})`);
+    }
   }
-  return { gongwen, markdown };
-}
-
-function change(edit: Edit) {
+  for (const s of scenarios) {
+    if (s !== 'typing' && s !== 'full') {
+      throw new Error(`unknown scenario ${s} (typing, full)`);
+    }
+  }
+  const edits = num('edits', '100');
+  const warmup = num('warmup', '5');
   return {
-    range: { start: { line: edit.line, character: edit.character }, end: { line: edit.line, character: edit.character + edit.deleted } },
-    text: edit.text,
+    sizes: list('sizes', '150,3000,10000,100000').map((s) => num('sizes', '', s)),
+    edits,
+    editsLarge: num('edits-large', String(Math.min(edits, 20))),
+    warmup,
+    warmupLarge: num('warmup-large', String(Math.min(warmup, 2))),
+    gap: num('gap', '25'),
+    seed: num('seed', '9'),
+    servers: servers as ServerName[],
+    scenarios: scenarios as Scenario[],
+    ours: resolve(get('ours', join(ROOT, 'dist', 'server.js'))),
+    timeout: num('timeout', '60'),
+    verify: !argv.includes('--no-verify'),
+    json: argv.includes('--json'),
+    profile: argv.includes('--profile') ? resolve(get('profile', 'bench/results/profiles')) : undefined,
+    maxItems: argv.includes('--max-items') ? num('max-items', '') : undefined,
   };
 }
 
-interface Stats {
-  median: number;
-  p95: number;
-  mean: number;
-  max: number;
+function specs(opts: Options, log: (line: string) => void): Record<ServerName, ServerSpec> {
+  const oursPackage = join(dirname(opts.ours), '..', 'package.json');
+  const oursSettings = contributedDefaults(existsSync(oursPackage) ? oursPackage : join(ROOT, 'package.json'));
+  if (opts.maxItems !== undefined) {
+    (oursSettings.gongwen as { outline: { maxItems: number } }).outline.maxItems = opts.maxItems;
+  }
+  const markdownScript = opts.servers.some((s) => s.startsWith('markdown')) ? markdownServerScript(ROOT, log) : '';
+  const markdown = (validate: boolean): ServerSpec => ({
+    name: validate ? 'markdown-validate' : 'markdown',
+    text: 'markdown',
+    languageId: 'markdown',
+    file: 'doc.md',
+    args: [markdownScript, '--stdio'],
+    pushSettings: markdownSettings(validate),
+    initializationOptions: { markdownFileExtensions: MARKDOWN_FILE_EXTENSIONS },
+    markdown: true,
+  });
+  const floor = (name: string, args: string[]): ServerSpec => ({
+    name,
+    text: 'gongwen',
+    languageId: 'gongwen',
+    file: 'doc.gongwen',
+    args: [join(__dirname, 'floor.js'), '--stdio', ...args],
+  });
+  return {
+    ours: {
+      name: 'ours',
+      text: 'gongwen',
+      languageId: 'gongwen',
+      file: 'doc.gongwen',
+      args: [...(opts.profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : []), opts.ours, '--stdio'],
+      settings: oursSettings,
+      initializationOptions: { workspaceTrusted: true },
+    },
+    markdown: markdown(false),
+    'markdown-validate': markdown(true),
+    floor: floor('floor', []),
+    floor5k: floor('floor5k', ['--max-symbols', '5000']),
+  };
 }
 
-function stats(times: readonly number[]): Stats {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { median: at(0.5), p95: at(0.95), mean: times.reduce((a, b) => a + b, 0) / times.length, max: sorted[sorted.length - 1] };
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface ServerRun {
-  /** Set when the server died or an answer failed; the other figures are then what was measured before. */
-  crashed?: string;
-  open: number;
-  edit: Stats;
-  /** UTF-8 bytes of the answers to the last edit (symbols, folding, diagnostics) and their JSON encode + decode. */
-  payload: { symbols: number; folding: number; diagnostics: number; json: number };
-  rssBefore: number;
-  rssAfterOpen: number;
-  rssAfterEdits: number;
-  answers: { symbols: number; folding: number; diagnostics: number };
-  errors: string[];
-}
-
-async function runServer(corpus: Corpus, edits: readonly Edit[], lines: number, opts: Options): Promise<ServerRun> {
-  const client = new ServerClient(
-    join(ROOT, 'dist', 'server.js'),
-    opts.profile !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.profile)}`] : [],
-    opts.maxItems !== undefined ? { outline: { maxItems: opts.maxItems } } : {},
+/** The promise, or a rejection after `seconds` (the caller stops the server). */
+function within<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer to ${what} in ${seconds} s`)), seconds * 1000)),
   );
-  const uri = `file:///bench/meeting-pack-${lines}.gongwen`;
-  const run: ServerRun = {
-    open: NaN,
-    edit: stats([NaN]),
-    payload: { symbols: 0, folding: 0, diagnostics: 0, json: NaN },
-    rssBefore: NaN,
-    rssAfterOpen: NaN,
-    rssAfterEdits: NaN,
-    answers: { symbols: 0, folding: 0, diagnostics: 0 },
-    errors: [],
-  };
-  const times: number[] = [];
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const count = (x: unknown[] | DocumentDiagnosticReport | null): number =>
+  Array.isArray(x) ? x.length : x?.kind === 'full' ? x.items.length : 0;
+const utf8 = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** One request alone after open: the answer's JSON bytes, what the client sent meanwhile, the time. */
+interface AnswerSize {
+  bytes: number;
+  up: number;
+  ms: number;
+}
+
+interface Run {
+  lines: number;
+  scenario: Scenario;
+  server: string;
+  /** Why the server's figures stop short: it exited or did not answer in time. */
+  failed?: string;
+  times: number[];
+  time?: Summary;
+  /** Full scenario: median time until each answer. */
+  parts?: { diagnostic: number; documentSymbol: number; foldingRange: number };
+  openMs?: number;
+  rssAfterOpen?: number;
+  peakRss?: number;
+  symbols?: number;
+  folds?: number;
+  diagnostics?: number;
+  answers?: { diagnostic: AnswerSize; documentSymbol: AnswerSize; foldingRange: AnswerSize };
+  bytesPerDiagnostic?: number;
+  /** Bytes per measured keystroke, server to client and client to server. */
+  perKeystroke?: { down: number; up: number };
+  markdownIt?: { parses: number; cacheHits: number; parseMs: number };
+}
+
+interface Check {
+  lines: number;
+  scenario: Scenario;
+  sameSymbols: boolean;
+  sameDiagnostics: boolean;
+  detail: string;
+}
+
+interface Live {
+  server: BenchServer;
+  run: Run;
+  parts: { diagnostic: number[]; documentSymbol: number[]; foldingRange: number[] };
+}
+
+async function start(spec: ServerSpec, folder: string, text: string, opts: Options): Promise<{ server: BenchServer; openMs: number }> {
+  const server = new BenchServer(spec, folder);
   try {
-    await client.initialize();
-    await new Promise((r) => setTimeout(r, 200));
-    run.rssBefore = client.rss();
-    let t = performance.now();
-    await client.open(uri, 'gongwen', corpus.gongwen);
-    const answers = await client.answers(uri);
-    run.open = performance.now() - t;
-    run.rssAfterOpen = client.rss();
-    run.answers = { symbols: answers.symbols, folding: answers.folding, diagnostics: answers.diagnostics };
-    let last = answers;
-    let version = 1;
-    for (const edit of edits) {
-      t = performance.now();
-      await client.change(uri, ++version, change(edit));
-      last = await client.answers(uri);
-      times.push(performance.now() - t);
-    }
-    run.rssAfterEdits = client.rss();
-    run.payload = jsonCost(last.raw);
-    const { held, fresh } = await client.checkDiagnostics(uri);
-    if (JSON.stringify(held) !== JSON.stringify(fresh)) {
-      run.errors.push(`after the edits the client holds ${held.length} diagnostics, a full report has ${fresh.length} different ones`);
-    }
-  } catch (e) {
-    run.crashed = e instanceof Error ? e.message : String(e);
-  } finally {
-    run.edit = stats(times.length > 0 ? times : [NaN]);
-    run.errors.unshift(...client.logged);
-    await client.stop();
-  }
-  return run;
-}
-
-/**
- * Bytes of each answer as sent, and the median time to carry all three across as vscode-jsonrpc does on each side:
- * JSON.stringify of the message and its UTF-8 encoding in the server, UTF-8 decoding and JSON.parse in the client.
- * No server that sends these answers can answer an edit faster than that.
- */
-function jsonCost(raw: { symbols: unknown; folding: unknown; diagnostics: unknown }): ServerRun['payload'] {
-  const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
-  return {
-    symbols: bytes(raw.symbols),
-    folding: bytes(raw.folding),
-    diagnostics: bytes(raw.diagnostics),
-    json: carrying([raw.symbols, raw.folding, raw.diagnostics]),
-  };
-}
-
-/** Median time to carry these answers from a server to its client as vscode-jsonrpc does (see jsonCost). */
-function carrying(results: readonly unknown[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < 9; i++) {
+    await within(server.initialize(), opts.timeout, `${spec.name} initialize`);
     const t = performance.now();
-    for (const result of results) {
-      const wire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: i, result }), 'utf8');
-      JSON.parse(wire.toString('utf8'));
-    }
-    times.push(performance.now() - t);
-  }
-  return stats(times).median;
-}
-
-/** English templates filled in, as the server does for an English client. */
-const localize: Localize = (template, ...args) => template.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m));
-
-/** The gongwen engine in this process: change, outline, symbols, folding, analysis and diagnostics per version. */
-interface EngineRun {
-  open: number;
-  edit: Stats;
-  /** Edits after which the outline was built from the previous one, and the analysis kept. */
-  reused: { outline: number; analysis: number };
-}
-
-function runEngine(corpus: Corpus, edits: readonly Edit[], lines: number, config: Config): EngineRun {
-  const path = `meeting-pack-${lines}.gongwen`;
-  const reused = { outline: 0, analysis: 0 };
-  let last: { sections: unknown; analysis: unknown } | undefined;
-  const answer = (doc: GongwenDocument) => {
-    const outline = doc.outline;
-    documentSymbols(outline, config, localize);
-    foldingRanges(outline, VSCODE_FOLDING_RANGE_LIMIT);
-    const analysis = doc.analysis(config, path);
-    toDiagnostics(analysis.diagnostics, localize);
-    reused.outline += last?.sections === outline.all ? 1 : 0;
-    reused.analysis += last?.analysis === analysis ? 1 : 0;
-    last = { sections: outline.all, analysis };
-  };
-  let t = performance.now();
-  const doc = new GongwenDocument(`file:///bench/${path}`, 'gongwen', 1, corpus.gongwen);
-  answer(doc);
-  const open = performance.now() - t;
-  const times: number[] = [];
-  let version = 1;
-  for (const edit of edits) {
-    t = performance.now();
-    doc.update([change(edit)], ++version);
-    answer(doc);
-    times.push(performance.now() - t);
-  }
-  return { open, edit: stats(times), reused };
-}
-
-interface MarkdownRun {
-  crashed?: string;
-  open?: number;
-  edit?: Stats;
-  answers?: { symbols: number; folding: number };
-  /** What carrying its answers to the last edit would cost, were they sent over JSON-RPC as the server's are. */
-  carrying?: number;
-}
-
-async function runMarkdown(corpus: Corpus, edits: readonly Edit[], lines: number): Promise<MarkdownRun> {
-  const service = await createMarkdownService();
-  const doc = TextDocument.create(`file:///bench/meeting-pack-${lines}.md`, 'markdown', 1, corpus.markdown);
-  const run: MarkdownRun = {};
-  try {
-    let t = performance.now();
-    let last = await service.symbolsAndFolding(doc);
-    run.open = performance.now() - t;
-    run.answers = { symbols: last.symbols, folding: last.folding };
-    const times: number[] = [];
-    let version = 1;
-    for (const edit of edits) {
-      TextDocument.update(doc, [change(edit)], ++version);
-      t = performance.now();
-      last = await service.symbolsAndFolding(doc);
-      times.push(performance.now() - t);
-    }
-    run.edit = stats(times);
-    run.carrying = carrying(last.raw);
+    server.open(text);
+    await within(Promise.all([server.diagnostic(), server.documentSymbol(), server.foldingRange()]), opts.timeout, `${spec.name} open`);
+    return { server, openMs: performance.now() - t };
   } catch (e) {
-    run.crashed = e instanceof Error ? e.message : String(e);
-  } finally {
-    service.dispose();
+    server.kill();
+    await server.stop();
+    const exited = server.exited !== undefined && !message(e).startsWith('no answer');
+    throw new Error(exited ? `${spec.name} ${server.exited}` : message(e), { cause: e });
   }
-  return run;
 }
 
-const FLOOR = [/^\s*[一二三四五六七八九十百]+、/, /^\s*（[一二三四五六七八九十百]+）/, /^\s*\d+[.．、]\D/, /^\s*（\d+）/];
+/** After open, each request alone: the answers and their sizes. */
+async function answersAlone(server: BenchServer, opts: Options) {
+  const one = async <T>(request: () => Promise<T>, what: string): Promise<{ answer: T; size: AnswerSize }> => {
+    const up = server.bytesUp;
+    const t = performance.now();
+    const answer = await within(request(), opts.timeout, what);
+    return { answer, size: { bytes: utf8(answer), up: server.bytesUp - up, ms: performance.now() - t } };
+  };
+  const diagnostic = await one(() => server.diagnostic(true), 'diagnostic');
+  const documentSymbol = await one(() => server.documentSymbol(), 'documentSymbol');
+  const foldingRange = await one(() => server.foldingRange(), 'foldingRange');
+  return {
+    diagnostics: count(diagnostic.answer),
+    symbols: countSymbols(documentSymbol.answer),
+    folds: count(foldingRange.answer),
+    sizes: { diagnostic: diagnostic.size, documentSymbol: documentSymbol.size, foldingRange: foldingRange.size },
+  };
+}
 
-/** The floor: split into lines and four heading regexes per line; returns the headings found. */
-function floor(text: string): number {
-  const lines = text.split(/\r\n|\r|\n/);
-  let headings = 0;
-  for (const line of lines) {
-    for (const re of FLOOR) {
-      if (re.test(line)) {
-        headings++;
-        break;
+/** One keystroke on one server: didChange, then the scenario's requests; the time until the last answer. */
+async function keystroke(live: Live, k: Keystroke, scenario: Scenario, opts: Options): Promise<number> {
+  const { server } = live;
+  const params = server.keystroke(k.line, server.spec.text === 'markdown' ? k.twinCharacter : k.character, k.text);
+  if (opts.gap > 0) {
+    await sleep(opts.gap);
+  }
+  const t = performance.now();
+  server.sendChange(params);
+  if (scenario === 'typing') {
+    await within(server.diagnostic(), opts.timeout, 'diagnostic');
+    return performance.now() - t;
+  }
+  const at = { diagnostic: 0, documentSymbol: 0, foldingRange: 0 };
+  const mark =
+    <T>(key: keyof typeof at) =>
+    (x: T) => {
+      at[key] = performance.now() - t;
+      return x;
+    };
+  await within(
+    Promise.all([
+      server.diagnostic().then(mark('diagnostic')),
+      server.documentSymbol().then(mark('documentSymbol')),
+      server.foldingRange().then(mark('foldingRange')),
+    ]),
+    opts.timeout,
+    'diagnostic + documentSymbol + foldingRange',
+  );
+  live.parts.diagnostic.push(at.diagnostic);
+  live.parts.documentSymbol.push(at.documentSymbol);
+  live.parts.foldingRange.push(at.foldingRange);
+  return performance.now() - t;
+}
+
+/** Diagnostics compared without `data` (a fix's key may name the document version it was made for). */
+const withoutData = (report: DocumentDiagnosticReport) =>
+  report.kind === 'full' ? report.items.map(({ data: _data, ...rest }) => rest) : report;
+
+/** After the keystrokes: ours' symbols and diagnostics against a fresh server's opened on the final text. */
+async function verify(live: Live, folder: string, lines: number, scenario: Scenario, opts: Options): Promise<Check> {
+  const { server } = live;
+  const [symbols, diagnostics] = await within(
+    Promise.all([server.documentSymbol(), server.diagnostic(true)]),
+    opts.timeout,
+    'final answers',
+  );
+  const fresh = await start(server.spec, folder, server.text(), opts);
+  try {
+    const [freshSymbols, freshDiagnostics] = await within(
+      Promise.all([fresh.server.documentSymbol(), fresh.server.diagnostic(true)]),
+      opts.timeout,
+      'fresh answers',
+    );
+    const sameSymbols = JSON.stringify(symbols) === JSON.stringify(freshSymbols);
+    const sameDiagnostics = JSON.stringify(withoutData(diagnostics)) === JSON.stringify(withoutData(freshDiagnostics));
+    return {
+      lines,
+      scenario,
+      sameSymbols,
+      sameDiagnostics,
+      detail: `${countSymbols(symbols)} symbols / ${count(diagnostics)} diagnostics after the keystrokes, ${countSymbols(freshSymbols)} / ${count(freshDiagnostics)} from a fresh server`,
+    };
+  } finally {
+    await fresh.server.stop();
+  }
+}
+
+async function runScenario(
+  corpus: Corpus,
+  keys: readonly Keystroke[],
+  warmup: number,
+  scenario: Scenario,
+  opts: Options,
+  all: Record<ServerName, ServerSpec>,
+  log: (line: string) => void,
+) {
+  const folder = mkdtempSync(join(tmpdir(), `gongwen-bench-${corpus.lineCount}-${scenario}-`));
+  writeFileSync(join(folder, 'doc.gongwen'), corpus.gongwen);
+  writeFileSync(join(folder, 'doc.md'), corpus.markdown);
+  const runs: Run[] = [];
+  const checks: Check[] = [];
+  const live: Live[] = [];
+  const fail = async (l: Live, e: unknown) => {
+    l.run.failed = l.server.exited !== undefined ? `${l.server.exited}` : message(e);
+    log(`  ${l.run.server}: FAILED: ${l.run.failed}`);
+    l.server.kill();
+    await l.server.stop();
+  };
+  try {
+    for (const name of opts.servers) {
+      const run: Run = { lines: corpus.lineCount, scenario, server: name, times: [] };
+      runs.push(run);
+      try {
+        const spec = all[name];
+        const { server, openMs } = await start(spec, folder, spec.text === 'markdown' ? corpus.markdown : corpus.gongwen, opts);
+        const l: Live = { server, run, parts: { diagnostic: [], documentSymbol: [], foldingRange: [] } };
+        live.push(l);
+        run.openMs = openMs;
+        run.rssAfterOpen = server.memory().rss;
+        try {
+          const { diagnostics, symbols, folds, sizes } = await answersAlone(server, opts);
+          Object.assign(run, { diagnostics, symbols, folds, answers: sizes });
+          run.bytesPerDiagnostic = diagnostics > 0 ? sizes.diagnostic.bytes / diagnostics : undefined;
+          log(
+            `  ${name}: open ${ms(openMs)} ms, ${run.symbols} symbols, ${run.folds} folds, ${run.diagnostics} diagnostics, RSS ${mb(run.rssAfterOpen)}`,
+          );
+        } catch (e) {
+          await fail(l, e);
+        }
+      } catch (e) {
+        run.failed = message(e);
+        log(`  ${name}: FAILED: ${run.failed}`);
       }
     }
+    let before = new Map<Live, { down: number; up: number }>();
+    for (let k = 0; k < keys.length; k++) {
+      if (k === warmup) {
+        before = new Map(live.map((l) => [l, { down: l.server.bytesDown, up: l.server.bytesUp }]));
+        for (const l of live) {
+          l.parts = { diagnostic: [], documentSymbol: [], foldingRange: [] };
+        }
+      }
+      for (let j = 0; j < live.length; j++) {
+        const l = live[(j + k) % live.length];
+        if (l.run.failed !== undefined) {
+          continue;
+        }
+        try {
+          const time = await keystroke(l, keys[k], scenario, opts);
+          if (k >= warmup) {
+            l.run.times.push(time);
+          }
+        } catch (e) {
+          await fail(l, e);
+        }
+      }
+      if ((k + 1) % 25 === 0) {
+        log(`  ${k + 1}/${keys.length} keystrokes`);
+      }
+    }
+    for (const l of live.filter((x) => x.run.failed === undefined)) {
+      const { run, server } = l;
+      const n = Math.max(1, run.times.length);
+      const b = before.get(l) ?? { down: server.bytesDown, up: server.bytesUp };
+      run.perKeystroke = { down: (server.bytesDown - b.down) / n, up: (server.bytesUp - b.up) / n };
+      run.peakRss = server.memory().peak;
+      if (scenario === 'full') {
+        run.parts = {
+          diagnostic: summarize(l.parts.diagnostic).median,
+          documentSymbol: summarize(l.parts.documentSymbol).median,
+          foldingRange: summarize(l.parts.foldingRange).median,
+        };
+      }
+      if (server.markdown !== undefined) {
+        const s = server.markdown.stats;
+        run.markdownIt = { parses: s.parses, cacheHits: s.cacheHits, parseMs: s.parseMs };
+        server.markdown.forget();
+      }
+      if (opts.verify && run.server === 'ours') {
+        try {
+          const check = await verify(l, folder, corpus.lineCount, scenario, opts);
+          checks.push(check);
+          log(
+            `  ours after the keystrokes: same symbols ${check.sameSymbols}, same diagnostics ${check.sameDiagnostics} (${check.detail})`,
+          );
+        } catch (e) {
+          checks.push({
+            lines: corpus.lineCount,
+            scenario,
+            sameSymbols: false,
+            sameDiagnostics: false,
+            detail: `check failed: ${message(e)}`,
+          });
+        }
+      }
+    }
+  } finally {
+    await Promise.all(live.map((l) => l.server.stop()));
+    rmSync(folder, { recursive: true, force: true });
   }
-  return headings;
-}
-
-function runFloor(corpus: Corpus, edits: readonly Edit[]): { open: number; edit: Stats; headings: number } {
-  const doc = TextDocument.create('file:///bench/floor.gongwen', 'gongwen', 1, corpus.gongwen);
-  let t = performance.now();
-  const headings = floor(doc.getText());
-  const open = performance.now() - t;
-  const times: number[] = [];
-  let version = 1;
-  let sink = 0;
-  for (const edit of edits) {
-    TextDocument.update(doc, [change(edit)], ++version);
-    const text = doc.getText();
-    t = performance.now();
-    sink += floor(text);
-    times.push(performance.now() - t);
+  for (const run of runs) {
+    run.time = summarize(run.times);
   }
-  return { open, edit: stats(times), headings: sink >= 0 ? headings : -1 };
+  return { runs, checks };
 }
 
-interface SizeResult {
-  lines: number;
-  chars: number;
-  headings: number;
-  server: ServerRun;
-  engine: EngineRun;
-  markdown: MarkdownRun;
-  floor: { open: number; edit: Stats; headings: number };
-}
+// ---------- report ----------
 
-const MB = 1024 * 1024;
-const ms = (x: number | undefined) => (x === undefined ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-const times = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)) + '×';
-
-function table(results: readonly SizeResult[], edits: number, at: Options['at']): string {
-  const kB = (n: number) => (n < 10240 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024).toFixed(0)} kB`);
-  const main = [
-    '| lines | headings | gongwen server, median / p95 | Markdown service, median / p95 | floor, median / p95 | Markdown ÷ gongwen | gongwen ÷ floor | server RSS growth on open |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  const context = [
-    '| lines | gongwen engine in process, median / p95 | outline from the previous one / analysis kept | Markdown ÷ engine | answers to one edit: symbols + folding + diagnostics | carrying those answers (stringify, UTF-8, parse) | carrying ÷ floor | Markdown + carrying its answers ÷ gongwen server | open, first answers: server / engine / Markdown |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  for (const r of results) {
-    const md = r.markdown;
-    const mdEdit = md.edit !== undefined ? `${ms(md.edit.median)} / ${ms(md.edit.p95)} ms` : 'crash';
-    const ratio = (x: number) => (md.edit !== undefined ? times(md.edit.median / x) : 'crash');
-    const p = r.server.payload;
-    main.push(
-      `| ${r.lines.toLocaleString('en')} | ${r.headings.toLocaleString('en')} | ${r.server.crashed !== undefined ? 'crash' : `${ms(r.server.edit.median)} / ${ms(r.server.edit.p95)} ms`} | ${mdEdit} | ` +
-        `${ms(r.floor.edit.median)} / ${ms(r.floor.edit.p95)} ms | ${ratio(r.server.edit.median)} | ${times(r.server.edit.median / r.floor.edit.median)} | ` +
-        `${((r.server.rssAfterOpen - r.server.rssBefore) / MB).toFixed(1)} MB |`,
-    );
-    context.push(
-      `| ${r.lines.toLocaleString('en')} | ${ms(r.engine.edit.median)} / ${ms(r.engine.edit.p95)} ms | ${r.engine.reused.outline} / ${r.engine.reused.analysis} of ${edits} edits | ${ratio(r.engine.edit.median)} | ` +
-        `${kB(p.symbols)} + ${kB(p.folding)} + ${kB(p.diagnostics)} | ${ms(p.json)} ms | ${times(p.json / r.floor.edit.median)} | ` +
-        `${md.edit !== undefined && md.carrying !== undefined ? times((md.edit.median + md.carrying) / r.server.edit.median) : 'crash'} | ` +
-        `${ms(r.server.open)} / ${ms(r.engine.open)} / ${md.open !== undefined ? ms(md.open) : 'crash'} ms |`,
-    );
-  }
-  return [
-    `Per edit, ${edits} random single-character edits (typing and backspace ${at === 'line-end' ? 'at the ends of random lines' : 'at random places'}):`,
-    '- gongwen server: the real server process over stdio, from didChange until documentSymbol, foldingRange and',
-    '  textDocument/diagnostic (sent at once, with the last resultId, as VS Code does) are all answered;',
-    '- Markdown service: vscode-markdown-languageservice on the Markdown twin, in process: symbols + folding of the',
-    '  new version;',
-    '- floor: split the new text into lines + four heading regexes per line, in process.',
-    '',
-    ...main,
-    '',
-    'Context: the gongwen engine measured like the Markdown service (in process, no JSON-RPC: apply the change, outline,',
-    "symbols, folding, analysis and the full diagnostic list); the size of the server's answers to the last edit, and",
-    'what carrying them costs by itself (JSON.stringify + UTF-8 encoding in the server, decoding + JSON.parse in the',
-    'client, as vscode-jsonrpc does): a lower bound for any server that sends these answers. The Markdown service',
-    'is measured in process; "+ carrying" adds what carrying its own answers to the last edit would cost.',
-    '',
-    ...context,
-  ].join('\n');
-}
+const ms = (x: number | undefined) =>
+  x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0);
+const mb = (bytes: number | undefined) => (bytes === undefined || !Number.isFinite(bytes) ? '–' : `${(bytes / 1048576).toFixed(0)} MB`);
+const size = (bytes: number | undefined) =>
+  bytes === undefined
+    ? '–'
+    : bytes >= 1e6
+      ? `${(bytes / 1e6).toFixed(2)} MB`
+      : bytes >= 1e3
+        ? `${(bytes / 1e3).toFixed(1)} kB`
+        : `${Math.round(bytes)} B`;
+const ratio = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x.toFixed(1)) + '×' : '–');
+const thousands = (n: number) => n.toLocaleString('en');
 
 interface Target {
-  name: string;
-  value: string;
-  met: boolean;
+  target: string;
+  lines: number;
+  value: number;
+  limit: number;
+  /** undefined: not measured (a server failed or was not run). */
+  met: boolean | undefined;
 }
 
-function targets(results: readonly SizeResult[]): Target[] {
+function targets(runs: readonly Run[], opts: Options): Target[] {
+  const get = (lines: number, scenario: Scenario, server: string) => {
+    const r = runs.find((x) => x.lines === lines && x.scenario === scenario && x.server === server);
+    return r?.failed === undefined ? r?.time : undefined;
+  };
   const out: Target[] = [];
-  const at = (n: number) => results.find((r) => r.lines === n);
-  const ten = at(10000);
-  const hundred = at(100000);
-  if (ten !== undefined) {
-    const md = ten.markdown.edit;
-    const speedup = md !== undefined ? md.median / ten.server.edit.median : Infinity;
-    out.push({
-      name: '10,000 lines: ≥ 50× faster per edit than the Markdown service',
-      value: md !== undefined ? times(speedup) : 'Markdown crashed',
-      met: speedup >= 50,
-    });
-    const overFloor = ten.server.edit.median / ten.floor.edit.median;
-    out.push({ name: '10,000 lines: within 3× of the split + regex floor', value: times(overFloor), met: overFloor <= 3 });
-  }
-  if (hundred !== undefined) {
-    const ok = hundred.server.crashed === undefined && hundred.server.answers.symbols > 0 && hundred.server.errors.length === 0;
-    out.push({
-      name: '100,000 lines: answers, no crash',
-      value: `${hundred.server.crashed !== undefined ? `crash (${hundred.server.crashed}); ` : ''}${hundred.server.answers.symbols} symbols, ${hundred.server.answers.folding} folding ranges, ${hundred.server.answers.diagnostics} diagnostics, ${hundred.server.errors.length} errors logged`,
-      met: ok,
-    });
-    if (ten !== undefined) {
-      const growth = hundred.server.edit.median / ten.server.edit.median;
-      out.push({ name: '100,000 lines: time per edit ≤ 12× the 10,000-line time', value: times(growth), met: growth <= 12 });
+  const check = (target: string, lines: number, a: number | undefined, b: number | undefined, limit: number, atMost: boolean) => {
+    const value = a !== undefined && b !== undefined ? a / b : NaN;
+    out.push({ target, lines, value, limit, met: Number.isFinite(value) ? (atMost ? value <= limit : value >= limit) : undefined });
+  };
+  for (const lines of opts.sizes) {
+    const typing = { ours: get(lines, 'typing', 'ours'), floor: get(lines, 'typing', 'floor') };
+    if (lines >= 3000 && opts.scenarios.includes('typing')) {
+      check('typing p95, ours ÷ floor ≤ 2×', lines, typing.ours?.p95, typing.floor?.p95, 2, true);
+      check('typing median, ours ÷ floor ≤ 1.2×', lines, typing.ours?.median, typing.floor?.median, 1.2, true);
     }
-    const rss = (hundred.server.rssAfterOpen - hundred.server.rssBefore) / MB;
-    out.push({ name: 'opening 100,000 lines: server memory growth < 150 MB', value: `${rss.toFixed(1)} MB`, met: rss < 150 });
+    const full = { ours: get(lines, 'full', 'ours'), floor5k: get(lines, 'full', 'floor5k'), markdown: get(lines, 'full', 'markdown') };
+    if (opts.scenarios.includes('full')) {
+      check('full median, ours ÷ floor5k ≤ 1.2×', lines, full.ours?.median, full.floor5k?.median, 1.2, true);
+      check('full p95, ours ÷ floor5k ≤ 1.5×', lines, full.ours?.p95, full.floor5k?.p95, 1.5, true);
+      if (lines === 3000) {
+        check('full median, Markdown ÷ ours ≥ 10×', lines, full.markdown?.median, full.ours?.median, 10, false);
+      }
+    }
+    const ours = runs.find((x) => x.lines === lines && x.server === 'ours' && x.bytesPerDiagnostic !== undefined);
+    if (ours !== undefined) {
+      check('diagnostics answer ≤ 300 bytes per diagnostic', lines, ours.bytesPerDiagnostic, 1, 300, true);
+    }
   }
   return out;
 }
 
-async function main(): Promise<void> {
-  const opts = options(process.argv.slice(2));
-  const materials = loadMaterials(join(ROOT, 'examples'));
-  const results: SizeResult[] = [];
+function report(runs: readonly Run[], checks: readonly Check[], goals: readonly Target[], opts: Options, header: string): string {
+  const servers = opts.servers;
+  const time = (r: Run | undefined) =>
+    r === undefined
+      ? '–'
+      : r.failed !== undefined && r.times.length === 0
+        ? 'failed'
+        : `${ms(r.time?.median)} / ${ms(r.time?.p95)}${r.failed !== undefined ? ' (failed)' : ''}`;
+  const find = (lines: number, scenario: Scenario, server: string) =>
+    runs.find((x) => x.lines === lines && x.scenario === scenario && x.server === server);
+  const both = (a: Run | undefined, b: Run | undefined) =>
+    a?.time !== undefined && b?.time !== undefined && a.failed === undefined && b.failed === undefined
+      ? `${ratio(a.time.median / b.time.median)} / ${ratio(a.time.p95 / b.time.p95)}`
+      : '–';
+  const out = [header, ''];
+  out.push(`| lines | scenario | ${servers.join(' | ')} | ours ÷ floor | ours ÷ floor5k | Markdown ÷ ours |`);
+  out.push(`|---:|---|${servers.map(() => '---:|').join('')}---:|---:|---:|`);
   for (const lines of opts.sizes) {
-    const corpus = buildCorpus(materials, lines);
-    const edits = makeEdits(corpus, opts.edits, opts.seed + lines, opts.at);
-    process.stderr.write(`${lines} lines (${corpus.headings} headings): server…`);
-    const server = await runServer(corpus, edits.gongwen, lines, opts);
-    process.stderr.write(` ${ms(server.edit.median)} ms; engine in process…`);
-    const engine = runEngine(
-      corpus,
-      edits.gongwen,
-      lines,
-      opts.maxItems !== undefined ? { ...DEFAULT_CONFIG, outlineMaxItems: opts.maxItems } : DEFAULT_CONFIG,
-    );
-    process.stderr.write(` ${ms(engine.edit.median)} ms; markdown…`);
-    const markdown = await runMarkdown(corpus, edits.markdown, lines);
-    process.stderr.write(` ${markdown.crashed !== undefined ? 'crash' : ms(markdown.edit?.median) + ' ms'}; floor…`);
-    const floorRun = runFloor(corpus, edits.gongwen);
-    process.stderr.write(` ${ms(floorRun.edit.median)} ms\n`);
-    if (server.answers.symbols !== corpus.headings) {
-      process.stderr.write(`  note: the server answered ${server.answers.symbols} symbols for ${corpus.headings} headings\n`);
+    for (const scenario of opts.scenarios) {
+      const ours = find(lines, scenario, 'ours');
+      out.push(
+        `| ${thousands(lines)} | ${scenario} | ${servers.map((s) => time(find(lines, scenario, s))).join(' | ')} | ${both(ours, find(lines, scenario, 'floor'))} | ` +
+          `${both(ours, find(lines, scenario, 'floor5k'))} | ${both(find(lines, scenario, 'markdown'), ours)} |`,
+      );
     }
-    for (const e of server.errors) {
-      process.stderr.write(`  server error: ${e.split('\n')[0]}\n`);
-    }
-    if (server.crashed !== undefined) {
-      process.stderr.write(`  the server failed: ${server.crashed}\n`);
-    }
-    if (markdown.crashed !== undefined) {
-      process.stderr.write(`  Markdown service crashed: ${markdown.crashed}\n`);
-    }
-    results.push({ lines, chars: corpus.gongwen.length, headings: corpus.headings, server, engine, markdown, floor: floorRun });
   }
-  const met = targets(results);
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${process.platform}`;
-  const report = [
-    table(results, opts.edits, opts.at),
+  out.push('', 'Times in ms, median / p95, from didChange until the last answer. Ratios: median / p95.', '');
+  out.push(
+    "After open (the full scenario's servers; each request alone: ↓ the answer's JSON bytes, ↑ what the client sent meanwhile; per keystroke: all bytes each way, for Markdown ↑ is mostly its markdown/parse answers):",
     '',
-    'Targets (medians):',
-    ...(met.length > 0
-      ? met.map((t) => `- [${t.met ? 'x' : ' '}] ${t.name}: ${t.value}`)
-      : ['- (none at these sizes: the targets are at 10,000 and 100,000 lines)']),
-    '',
-    `Machine: ${machine}. Folding range limit announced: ${VSCODE_FOLDING_RANGE_LIMIT} (as VS Code). ` +
-      `gongwen.outline.maxItems: ${opts.maxItems ?? `${DEFAULT_CONFIG.outlineMaxItems} (default)`}.`,
-  ].join('\n');
-  process.stdout.write(report + '\n');
-  const dir = join(ROOT, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const json = { date: new Date().toISOString(), machine, options: opts, results, targets: met };
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
-  writeFileSync(join(dir, 'latest.md'), report + '\n');
-  process.stderr.write(`wrote ${join('bench', 'results', 'latest.json')}\n`);
+  );
+  out.push(
+    '| lines | server | open | RSS after open / peak | symbols | folds | diagnostics | diagnostic answer | per diagnostic | documentSymbol ↓ / ↑ | foldingRange ↓ | full: per keystroke ↓ / ↑ |',
+  );
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const lines of opts.sizes) {
+    for (const server of servers) {
+      const r = find(lines, 'full', server) ?? find(lines, 'typing', server);
+      if (r === undefined) {
+        continue;
+      }
+      const a = r.answers;
+      out.push(
+        `| ${thousands(lines)} | ${server} | ${ms(r.openMs)} ms | ${mb(r.rssAfterOpen)} / ${mb(r.peakRss)} | ${r.symbols ?? '–'} | ${r.folds ?? '–'} | ${r.diagnostics ?? '–'} | ` +
+          `${size(a?.diagnostic.bytes)} | ${size(r.bytesPerDiagnostic)} | ${size(a?.documentSymbol.bytes)} / ${size(a?.documentSymbol.up)} | ${size(a?.foldingRange.bytes)} | ` +
+          `${size(r.perKeystroke?.down)} / ${size(r.perKeystroke?.up)} |${r.failed !== undefined ? ` failed: ${r.failed}` : ''}`,
+      );
+    }
+  }
+  out.push('', 'Targets (issue 9):', '');
+  for (const t of goals) {
+    const value = t.target.includes('bytes') ? `${t.value.toFixed(0)} B` : ratio(t.value);
+    out.push(
+      `- [${t.met === true ? 'x' : ' '}] ${thousands(t.lines)} lines: ${t.target}: ${t.met === undefined ? 'not measured' : `${value}, ${t.met ? 'met' : 'MISSED'}`}`,
+    );
+  }
+  if (checks.length > 0) {
+    out.push('', 'Correctness (ours after the keystrokes against a fresh server opened on the final text):', '');
+    for (const c of checks) {
+      const ok = c.sameSymbols && c.sameDiagnostics;
+      out.push(
+        `- ${ok ? 'same' : '**MISMATCH**'}: ${thousands(c.lines)} lines, ${c.scenario}: symbols ${c.sameSymbols ? 'same' : 'DIFFER'}, diagnostics ${c.sameDiagnostics ? 'same' : 'DIFFER'} (${c.detail})`,
+      );
+    }
+  }
+  const failed = runs.filter((r) => r.failed !== undefined);
+  if (failed.length > 0) {
+    out.push('', 'Failed servers:', '', ...failed.map((r) => `- ${thousands(r.lines)} lines, ${r.scenario}, ${r.server}: ${r.failed}`));
+  }
+  return out.join('\n');
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
+function commitOf(file: string): string {
+  try {
+    const dir = dirname(file);
+    const head = execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return head + (dirty ? ' (with uncommitted changes)' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(line + '\n');
+  if (!existsSync(opts.ours)) {
+    throw new Error(`${opts.ours} does not exist: run npm run build (or give --ours the built server.js of a checkout)`);
+  }
+  const all = specs(opts, log);
+  const started = new Date();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memory: totalmem(),
+    loadBefore: loadavg(),
+    node: process.version,
+    platform: process.platform,
+  };
+  const commit = commitOf(opts.ours);
+  log(`bench: ours ${opts.ours} (${commit}), ${opts.servers.join(', ')}; ${opts.scenarios.join(', ')}; sizes ${opts.sizes.join(', ')}`);
+  const materials = loadMaterials(join(ROOT, 'examples'));
+  const runs: Run[] = [];
+  const checks: Check[] = [];
+  const docs: { lines: number; headings: number; bytes: number; markdownBytes: number; keystrokes: number; warmup: number }[] = [];
+  for (const lines of opts.sizes) {
+    const corpus = buildCorpus(materials, lines);
+    const large = lines >= 100000;
+    const measured = large ? opts.editsLarge : opts.edits;
+    const warmup = large ? opts.warmupLarge : opts.warmup;
+    const keys = makeKeystrokes(corpus.gongwen.split('\n'), corpus.twinPrefix, warmup + measured, opts.seed + lines);
+    docs.push({
+      lines,
+      headings: corpus.headings,
+      bytes: Buffer.byteLength(corpus.gongwen),
+      markdownBytes: Buffer.byteLength(corpus.markdown),
+      keystrokes: measured,
+      warmup,
+    });
+    for (const scenario of opts.scenarios) {
+      log(`\n== ${thousands(lines)} lines (${corpus.headings} headings), ${scenario}: ${measured} keystrokes after ${warmup}`);
+      const result = await runScenario(corpus, keys, warmup, scenario, opts, all, log);
+      runs.push(...result.runs);
+      checks.push(...result.checks);
+    }
+  }
+  const goals = targets(runs, opts);
+  const minutes = (Date.now() - started.getTime()) / 60000;
+  const header =
+    `ours ${commit}, ${MARKDOWN_SERVER.name} ${MARKDOWN_SERVER.version}; ${started.toISOString()}, ${minutes.toFixed(1)} min; ` +
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg()[0].toFixed(2)} at the end. ` +
+    `${opts.edits} keystrokes per size after ${opts.warmup} warm-up (${opts.editsLarge} after ${opts.warmupLarge} at 100,000 lines and more), ${opts.gap} ms idle before each.`;
+  const text = report(runs, checks, goals, opts, header);
+  const results = {
+    started: started.toISOString(),
+    minutes,
+    commit,
+    machine,
+    options: opts,
+    markdownServer: MARKDOWN_SERVER,
+    docs,
+    runs,
+    checks,
+    targets: goals,
+  };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 1) + '\n');
+  writeFileSync(join(dir, 'latest.md'), text + '\n');
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(results) + '\n');
+  } else {
+    process.stdout.write('\n' + text + '\n\nAll figures: bench/results/latest.json\n');
+  }
+  if (checks.some((c) => !c.sameSymbols || !c.sameDiagnostics)) {
+    log('\nMISMATCH: ours after the keystrokes does not answer as a fresh server on the same text (see above)');
+    process.exitCode = 1;
+  }
+  if (runs.some((r) => r.failed !== undefined)) {
+    log('\nFAILED: a server exited or did not answer in time (see above)');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${message(e)}\n`);
+  process.exitCode = 2;
 });
