@@ -329,14 +329,14 @@ function toJson(outline: Outline, s: Section): JsonSection {
     number: s.marker.number,
     title: outline.titleOf(s).text,
     line: s.line,
-    endLine: s.endLine,
+    endLine: outline.endOf(s),
     children: s.children.map((c) => toJson(outline, c)),
   };
 }
 
 function printTree(outline: Outline, sections: readonly Section[], indent: string, out: string[]): void {
   for (const s of sections) {
-    out.push(`${indent}${s.marker.text.trim()}${outline.titleOf(s).text}  (${s.line + 1}–${s.endLine + 1})`);
+    out.push(`${indent}${s.marker.text.trim()}${outline.titleOf(s).text}  (${s.line + 1}–${outline.endOf(s) + 1})`);
     printTree(outline, s.children, indent + '  ', out);
   }
 }

@@ -204,8 +204,10 @@ export function startServer(connection: Connection, host: Host): void {
       if (!served(doc)) {
         return [];
       }
-      const { all, closingLine, closingEndLine } = doc.outline;
-      return doc.answer('foldingRange', [all, closingLine, closingEndLine, foldingLimit], () => foldingRanges(doc.outline, foldingLimit));
+      const { all, endOf, closingLine, closingEndLine } = doc.outline;
+      return doc.answer('foldingRange', [all, endOf, closingLine, closingEndLine, foldingLimit], () =>
+        foldingRanges(doc.outline, foldingLimit),
+      );
     }),
   );
 

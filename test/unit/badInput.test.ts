@@ -48,8 +48,8 @@ function run(text: string, path = 'doc.txt'): Result {
   const inDoc = (line: number, character: number) => line >= 0 && line < table.lineCount && character >= 0 && character <= lineLength(line);
   for (const s of outline.all) {
     assert.ok(
-      inDoc(s.line, s.marker.start) && inDoc(s.endLine, 0) && s.titleEndLine <= s.endLine,
-      `section ${s.line}-${s.endLine} in the document`,
+      inDoc(s.line, s.marker.start) && inDoc(outline.endOf(s), 0) && s.titleEndLine <= outline.endOf(s),
+      `section ${s.line}-${outline.endOf(s)} in the document`,
     );
   }
   for (const d of analysis.diagnostics) {
@@ -63,7 +63,7 @@ function run(text: string, path = 'doc.txt'): Result {
 }
 
 const titles = (outline: Outline, sections: readonly Section[] = outline.sections): unknown[] =>
-  sections.map((s) => [s.level, s.marker.text, outline.titleOf(s).text, s.line, s.endLine, titles(outline, s.children)]);
+  sections.map((s) => [s.level, s.marker.text, outline.titleOf(s).text, s.line, outline.endOf(s), titles(outline, s.children)]);
 
 interface Cli {
   status: number | null;

@@ -33,7 +33,7 @@ export interface PlainSection {
 export function plain(outline: Outline, sections: readonly Section[] = outline.sections): PlainSection[] {
   return sections.map((s) => ({
     line: s.line,
-    endLine: s.endLine,
+    endLine: outline.endOf(s),
     marker: s.marker.text,
     level: s.level,
     number: s.marker.number,

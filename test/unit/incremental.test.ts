@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze } from '../../server/src/core/analyze';
+import { Analysis, analyze, sameFindings } from '../../server/src/core/analyze';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { LineTable } from '../../server/src/core/lines';
 import type { Outline, Part, Section } from '../../server/src/core/model';
@@ -159,7 +159,7 @@ function project(outline: Outline) {
   const placeholders = (p: Part) => p.placeholders.map((r) => [r.line, r.span.start, r.span.end]);
   const section = (s: Section) => ({
     line: s.line,
-    endLine: s.endLine,
+    endLine: outline.endOf(s),
     level: s.level,
     marker: { ...s.marker },
     title: { ...outline.titleOf(s) },
@@ -169,7 +169,7 @@ function project(outline: Outline) {
     inline: s.inline.map((r) => [r.line, { ...r.item }]),
     counts: s.counts.map((c) => [c.line, { ...c.claim }]),
     placeholders: placeholders(s),
-    chars: outline.charsBetween(s.line, s.endLine),
+    chars: outline.charsBetween(s.line, outline.endOf(s)),
   });
   return {
     lineCount: outline.lineCount,
@@ -372,7 +372,11 @@ test('the analysis is kept while typing in body text, and made anew when a title
   });
   doc.update([at(2, 2, 2, '的')], 2); // typing in a body line
   const typed = doc.analysis(DEFAULT_CONFIG, path);
-  assert.deepEqual(typed.made, { fresh: false, units: 0 }, 'no rule reads a body line without enumerations, counts or placeholders');
+  assert.deepEqual(
+    typed.made,
+    { fresh: false, units: 1 },
+    'one unit reads the body line: section.empty of the section typed in (is it still bare?)',
+  );
   assert.equal(typed.diagnostics, first.diagnostics, 'kept');
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes
   const changed = doc.analysis(DEFAULT_CONFIG, path);
@@ -433,4 +437,16 @@ test('edits that keep every line scan the same but change the outline are not ta
     doc.update([{ range: { start: { line: c.line, character: c.from }, end: { line: c.line, character: c.to } }, text: c.insert }], 2);
     assert.deepEqual(project(doc.outline), project(parse(LineTable.of(doc.getText()))), c.name);
   }
+});
+
+test('findings that differ only in severity are not the same (a pull after a settings change is a full report)', () => {
+  const outline = parse(LineTable.of('工作总结\n一、甲\n正文。\n三、乙\n正文。\n'));
+  const warning = analyze(outline, DEFAULT_CONFIG, 'doc.txt').diagnostics;
+  const error = analyze(
+    outline,
+    { ...DEFAULT_CONFIG, severity: { ...DEFAULT_CONFIG.severity, 'numbering.gap': 'error' } },
+    'doc.txt',
+  ).diagnostics;
+  assert.equal(sameFindings(warning, analyze(outline, DEFAULT_CONFIG, 'doc.txt').diagnostics), true);
+  assert.equal(sameFindings(warning, error), false);
 });

@@ -67,6 +67,6 @@ test('preamble and closing belong to no section; CRLF, CR and BOM are handled', 
   const o = outlineOf(text);
   assert.equal(o.sections.length, 1);
   assert.equal(o.sections[0].line, 2);
-  assert.equal(o.sections[0].endLine, 3);
+  assert.equal(o.endOf(o.sections[0]), 3);
   assert.equal(o.closingLine, 5);
 });

@@ -333,7 +333,7 @@ interface Checked {
 function plain(o: Outline, sections: readonly Section[]): unknown[] {
   return sections.map((s) => ({
     line: s.line,
-    endLine: s.endLine,
+    endLine: o.endOf(s),
     marker: s.marker,
     title: o.titleOf(s),
     titleEndLine: s.titleEndLine,
@@ -402,8 +402,8 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       order.push(s);
       assert.equal(s.parent, parent, 'parent link');
       assert.ok(
-        s.line <= s.titleEndLine && s.titleEndLine <= s.endLine && s.endLine < outline.lineCount,
-        `section at ${s.line}: lines ${s.line}…${s.titleEndLine}…${s.endLine}`,
+        s.line <= s.titleEndLine && s.titleEndLine <= outline.endOf(s) && outline.endOf(s) < outline.lineCount,
+        `section at ${s.line}: lines ${s.line}…${s.titleEndLine}…${outline.endOf(s)}`,
       );
       assert.ok(s.titleEndLine - s.line < 3, 'a title spans at most 3 lines');
       assert.equal(lines[s.line].slice(s.marker.start, s.marker.end), s.marker.text, 'marker text at its columns');
@@ -416,14 +416,14 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       assert.ok(!/[\r\n]/.test(outline.titleOf(s).text), 'no line break in a title');
       if (parent !== undefined) {
         assert.ok(s.level > parent.level, `level ${s.level} nests under level ${parent.level}`);
-        assert.ok(s.line > parent.titleEndLine && s.endLine <= parent.endLine, 'a child lies inside its parent');
+        assert.ok(s.line > parent.titleEndLine && outline.endOf(s) <= outline.endOf(parent), 'a child lies inside its parent');
       }
       if (i > 0) {
-        assert.ok(list[i - 1].endLine < s.line, 'siblings do not overlap');
+        assert.ok(outline.endOf(list[i - 1]) < s.line, 'siblings do not overlap');
       }
       for (const ref2 of s.inline) {
         assert.equal(lines[ref2.line].slice(ref2.item.start, ref2.item.end), ref2.item.text, 'inline item at its columns');
-        assert.ok(ref2.line >= s.line && ref2.line <= s.endLine, 'inline item inside its section');
+        assert.ok(ref2.line >= s.line && ref2.line <= outline.endOf(s), 'inline item inside its section');
       }
       walk(s.children, s);
     });
@@ -433,7 +433,7 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
   order.forEach((s, i) => {
     assert.equal(s.index, i);
     if (outline.closingLine >= 0) {
-      assert.ok(s.endLine < outline.closingLine, 'sections end before the closing');
+      assert.ok(outline.endOf(s) < outline.closingLine, 'sections end before the closing');
     }
   });
   for (const p of [outline.root, ...outline.all].flatMap((part) => part.placeholders)) {

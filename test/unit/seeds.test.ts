@@ -66,7 +66,7 @@ for (const name of files) {
     const outline = outlineOf(text);
     const causes = outline.sections.find((s) => /原因/.test(outline.titleOf(s).text));
     assert.ok(causes);
-    const without = lines.filter((_, i) => i < causes.line || i > causes.endLine).join('\n');
+    const without = lines.filter((_, i) => i < causes.line || i > outline.endOf(causes)).join('\n');
     const missing = analysisOf(without, name).diagnostics.filter((d) => d.code === 'section.missing');
     assert.deepEqual(
       missing.map((d) => d.subject),

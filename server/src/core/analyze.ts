@@ -93,8 +93,13 @@ class Recorder {
         return outline.line(i);
       },
       titleOf: (s: Section): Title => {
-        this.pairs.push(s.line, s.titleEndLine);
+        // whether a heading is bare depends on the blank lines up to where it stops, when it has no sub-sections
+        this.pairs.push(s.line, s.children.length === 0 ? Math.max(s.titleEndLine, s.boundary - 1) : s.titleEndLine);
         return outline.titleOf(s);
+      },
+      endOf: (s: Section): number => {
+        this.pairs.push(s.titleEndLine, Math.max(s.titleEndLine, s.boundary - 1));
+        return outline.endOf(s);
       },
       charsBetween: (from, to) => {
         this.pairs.push(from, to);
@@ -205,9 +210,9 @@ function sameFinding(a: Finding, b: Finding): boolean {
   );
 }
 
-/** Two lists of findings alike in all that is sent (positions, codes, messages, whether there is a fix). */
-export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a === b || (a.length === b.length && a.every((f, i) => sameFinding(f, b[i])));
+/** Two lists of findings alike in all that is sent (positions, codes, severities, messages, whether there is a fix). */
+export function sameFindings(a: readonly Diagnosis[], b: readonly Diagnosis[]): boolean {
+  return a === b || (a.length === b.length && a.every((f, i) => f.severity === b[i].severity && sameFinding(f, b[i])));
 }
 
 /** Before or at the bound (a finding's start). */

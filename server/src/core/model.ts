@@ -1,8 +1,9 @@
 /**
  * The outline model: what the parser makes of one version of a document. Lines are 0-based; columns are UTF-16
  * code units. An outline reads the text of its own version only (its line table never changes), and sections hold
- * nothing that depends on a line's length or on the words of a title, so the next version's outline can share them
- * when an edit leaves the structure alone (typing in text or in a title): what a title says is asked of the outline.
+ * nothing that depends on a line's length, on the words of a title or on which of its lines are blank, so the next
+ * version's outline can share them when an edit leaves the structure alone (typing in text, in a title, in a blank
+ * line): what a title says and where a section ends are asked of the outline.
  */
 import type { InlineItem, CountClaim, Level, Marker, Span } from './scanner';
 
@@ -25,8 +26,11 @@ export interface Section extends Part {
   readonly titleStartCharacter: number;
   /** The line the title ends on (it may continue on up to two more lines). */
   readonly titleEndLine: number;
-  /** Last line of the section, trailing blank lines excluded (the section ends at the end of that line). */
-  readonly endLine: number;
+  /**
+   * The line the section stops before: the next heading of the same or a higher rank, the closing, or the end of the
+   * document. Where it ends within that (trailing blank lines excluded) is asked of the outline: `endOf`.
+   */
+  readonly boundary: number;
   readonly parent: Section | undefined;
   /** Index in document order. */
   readonly index: number;
@@ -76,6 +80,8 @@ export interface Outline {
   line(i: number): string;
   /** The title of a section of this outline, as this version writes it. */
   titleOf(s: Section): Title;
+  /** The last line of a section in this version, trailing blank lines excluded (it ends at the end of that line). */
+  endOf(s: Section): number;
   /** Non-whitespace characters from the start of line `from` to the end of line `to` (inclusive). */
   charsBetween(from: number, to: number): number;
 }

@@ -96,14 +96,26 @@ function readTitle(table: LineTable, lineNo: number, marker: Marker): ReadTitle 
   return { text: plain.trim(), endLine, endCharacter };
 }
 
-/** The title of a section whose structure is known (children, end line): see Title.bare. */
+/** The last non-blank line before `boundary`, but not before `floor`. */
+function lastNonBlankBefore(table: LineTable, boundary: number, floor: number): number {
+  let l = boundary - 1;
+  while (l > floor && table.info(l).blank) {
+    l--;
+  }
+  return l;
+}
+
+/** The title of a section whose structure is known (children, boundary): see Title.bare. */
 function titleOf(table: LineTable, s: Section, read: ReadTitle): Title {
-  const bare = s.children.length === 0 && s.endLine === read.endLine && !textAfter(table.line(read.endLine), read.endCharacter);
+  const bare =
+    s.children.length === 0 &&
+    lastNonBlankBefore(table, s.boundary, read.endLine) === read.endLine &&
+    !textAfter(table.line(read.endLine), read.endCharacter);
   return { text: read.text, endCharacter: read.endCharacter, bare };
 }
 
 interface MutableSection extends Section {
-  endLine: number;
+  boundary: number;
   children: Section[];
   inline: InlineRef[];
   counts: CountRef[];
@@ -130,6 +142,14 @@ interface Structure {
   readonly closingLine: number;
   readonly closingEndLine: number;
   readonly titles: readonly Title[];
+  /** Where each section ends in the versions that share this (see Outline.endOf). */
+  readonly endOf: (s: Section) => number;
+}
+
+/** Where each section ends in a table, trailing blank lines excluded. */
+function endsOf(table: LineTable, all: readonly Section[]): (s: Section) => number {
+  const ends = Int32Array.from(all, (s) => lastNonBlankBefore(table, s.boundary, s.titleEndLine));
+  return (s) => ends[s.index];
 }
 
 export function parse(table: LineTable): Outline {
@@ -165,15 +185,8 @@ export function parse(table: LineTable): Outline {
   let closingLine = -1;
   let h = 0;
 
-  const lastNonBlankBefore = (boundary: number, floor: number): number => {
-    let l = boundary - 1;
-    while (l > floor && table.info(l).blank) {
-      l--;
-    }
-    return l;
-  };
   const close = (s: MutableSection, boundary: number): void => {
-    s.endLine = lastNonBlankBefore(boundary, s.titleEndLine);
+    s.boundary = boundary;
   };
 
   for (const l of notable) {
@@ -195,7 +208,7 @@ export function parse(table: LineTable): Outline {
         level: marker.level,
         titleStartCharacter: marker.contentStart,
         titleEndLine: title.endLine,
-        endLine: l,
+        boundary: lineCount,
         parent,
         children: NONE,
         inline: NONE,
@@ -231,12 +244,12 @@ export function parse(table: LineTable): Outline {
     }
   }
   const end = closingLine >= 0 ? closingLine : lineCount;
-  const closingEndLine = closingLine >= 0 ? lastNonBlankBefore(lineCount, closingLine) : -1;
+  const closingEndLine = closingLine >= 0 ? lastNonBlankBefore(table, lineCount, closingLine) : -1;
   while (stack.length > 0) {
     close(stack.pop() as MutableSection, end);
   }
   const titles = all.map((s, i) => titleOf(table, s, reads[i]));
-  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles });
+  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, endOf: endsOf(table, all) });
 }
 
 /** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
@@ -253,6 +266,7 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
     lineCount,
     line: (i) => table.line(i),
     titleOf: (s) => titles[s.index],
+    endOf: structure.endOf,
     charsBetween(from, to) {
       if (prefix === undefined) {
         prefix = new Int32Array(lineCount + 1);
@@ -305,19 +319,24 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
   }
   const { all } = structure;
   let titles = structure.titles;
+  let ends = false;
   for (let l = first; l < first + count; l++) {
     const now = table.info(l);
     const was = before.info(l);
     // only the last section starting on or before l can have l in its title or right after it (titles stop at a
-    // marker line)
+    // marker line), or in its trailing blank lines
     const i = firstFrom(all, l + 1) - 1;
-    // a line that fills or empties moves no section's end when it lies strictly inside the innermost section (and
-    // so inside its ancestors) or in the preamble; in the closing it may move the closing's end
-    const inside = i >= 0 ? l < all[i].endLine : structure.closingLine < 0 || l < structure.closingLine;
-    if (!sameScan(was.blank === now.blank || !inside ? was : { ...was, blank: now.blank }, now) || now.listIntro === true) {
+    // a line that fills or empties may move where sections end (they are read again below), and a bare heading
+    // may stop being one; in the closing it would move the closing's end, which the structure holds
+    const blankness = was.blank !== now.blank;
+    if (blankness && structure.closingLine >= 0 && l >= structure.closingLine) {
       return undefined;
     }
-    if (i >= 0 && l <= all[i].titleEndLine + 1) {
+    if (!sameScan(blankness ? { ...was, blank: now.blank } : was, now) || now.listIntro === true) {
+      return undefined;
+    }
+    ends ||= blankness;
+    if (i >= 0 && (l <= all[i].titleEndLine + 1 || blankness)) {
       const s = all[i];
       const read = readTitle(table, s.line, s.marker);
       if (read.endLine !== s.titleEndLine) {
@@ -330,5 +349,8 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
       }
     }
   }
-  return remembered(table, titles === structure.titles ? structure : { ...structure, titles });
+  if (titles === structure.titles && !ends) {
+    return remembered(table, structure);
+  }
+  return remembered(table, { ...structure, titles, endOf: ends ? endsOf(table, all) : structure.endOf });
 }

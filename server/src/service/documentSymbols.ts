@@ -88,7 +88,8 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize, f
       });
       children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     }
-    const range = { start: { line: s.line, character: 0 }, end: { line: s.endLine, character: outline.line(s.endLine).length } };
+    const endLine = outline.endOf(s);
+    const range = { start: { line: s.line, character: 0 }, end: { line: endLine, character: outline.line(endLine).length } };
     const title = outline.titleOf(s);
     const selectionRange = {
       start: { line: s.line, character: s.marker.start },
@@ -96,7 +97,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize, f
     };
     const symbol: DocumentSymbol = {
       name: sectionName(outline, s, config.titleMaxLength),
-      detail: chars(outline.charsBetween(s.line, s.endLine)),
+      detail: chars(outline.charsBetween(s.line, endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,
       selectionRange,

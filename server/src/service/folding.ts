@@ -9,8 +9,9 @@ export function foldingRanges(outline: Outline, rangeLimit = Number.MAX_SAFE_INT
   const depths: number[] = [];
   const closing = outline.closingLine;
   for (const s of outline.all) {
-    if (s.endLine > s.line) {
-      ranges.push({ startLine: s.line, endLine: s.endLine, kind: FoldingRangeKind.Region });
+    const endLine = outline.endOf(s);
+    if (endLine > s.line) {
+      ranges.push({ startLine: s.line, endLine, kind: FoldingRangeKind.Region });
       depths.push(s.level);
     }
   }

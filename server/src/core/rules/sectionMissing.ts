@@ -94,7 +94,7 @@ function insertion(
   if (next !== undefined) {
     insertLine = next.line;
   } else if (anchor !== undefined) {
-    insertLine = anchor.endLine + 1;
+    insertLine = outline.endOf(anchor) + 1;
   } else {
     insertLine = outline.closingLine >= 0 ? outline.closingLine : outline.lineCount;
   }
