@@ -93,9 +93,18 @@ class Recorder {
         return outline.line(i);
       },
       titleOf: (s: Section): Title => {
-        // whether a heading is bare depends on the blank lines up to where it stops, when it has no sub-sections
-        this.pairs.push(s.line, s.children.length === 0 ? Math.max(s.titleEndLine, s.boundary - 1) : s.titleEndLine);
-        return outline.titleOf(s);
+        this.pairs.push(s.line, s.titleEndLine);
+        const title = outline.titleOf(s);
+        const pairs = this.pairs;
+        return {
+          text: title.text,
+          endCharacter: title.endCharacter,
+          // whether a heading is bare depends on the blank lines up to where it stops
+          get bare() {
+            pairs.push(s.line, Math.max(s.titleEndLine, s.boundary - 1));
+            return title.bare;
+          },
+        };
       },
       endOf: (s: Section): number => {
         this.pairs.push(s.titleEndLine, Math.max(s.titleEndLine, s.boundary - 1));
@@ -112,26 +121,31 @@ class Recorder {
   take(): readonly number[] {
     const pairs = this.pairs;
     this.pairs = [];
-    if (pairs.length <= 2) {
-      return pairs.length === 0 ? NO_READS : pairs;
-    }
-    const order: number[] = [];
-    for (let k = 0; k < pairs.length; k += 2) {
-      order.push(k);
-    }
-    order.sort((a, b) => pairs[a] - pairs[b]);
-    const merged: number[] = [];
-    for (const k of order) {
-      const from = pairs[k];
-      const to = pairs[k + 1];
-      if (merged.length > 0 && from <= merged[merged.length - 1] + 1) {
-        merged[merged.length - 1] = Math.max(merged[merged.length - 1], to);
-      } else {
-        merged.push(from, to);
-      }
-    }
-    return merged;
+    return merged(pairs);
   }
+}
+
+/** [from, to] pairs sorted and merged. */
+function merged(pairs: readonly number[]): readonly number[] {
+  if (pairs.length <= 2) {
+    return pairs.length === 0 ? NO_READS : pairs;
+  }
+  const order: number[] = [];
+  for (let k = 0; k < pairs.length; k += 2) {
+    order.push(k);
+  }
+  order.sort((a, b) => pairs[a] - pairs[b]);
+  const out: number[] = [];
+  for (const k of order) {
+    const from = pairs[k];
+    const to = pairs[k + 1];
+    if (out.length > 0 && from <= out[out.length - 1] + 1) {
+      out[out.length - 1] = Math.max(out[out.length - 1], to);
+    } else {
+      out.push(from, to);
+    }
+  }
+  return out;
 }
 
 const NO_READS: readonly number[] = Object.freeze([]) as readonly number[];
@@ -156,9 +170,14 @@ interface Units {
   readonly document: readonly Outline[];
 }
 
-const unitLists = new WeakMap<readonly Section[], Omit<Units, 'document'>>();
+interface UnitLists extends Omit<Units, 'document'> {
+  /** The index of each sibling group among the `siblings` units. */
+  readonly groupIndex: ReadonlyMap<readonly Section[], number>;
+}
 
-function unitsOf(outline: Outline): Units {
+const unitLists = new WeakMap<readonly Section[], UnitLists>();
+
+function listsOf(outline: Outline): UnitLists {
   let lists = unitLists.get(outline.all);
   if (lists === undefined) {
     const siblings: (readonly Section[])[] = outline.sections.length > 0 ? [outline.sections] : [];
@@ -167,10 +186,35 @@ function unitsOf(outline: Outline): Units {
         siblings.push(s.children);
       }
     }
-    lists = { section: outline.all, text: [outline.root, ...outline.all], siblings };
+    const groupIndex = new Map(siblings.map((group, i) => [group, i]));
+    lists = { section: outline.all, text: [outline.root, ...outline.all], siblings, groupIndex };
     unitLists.set(outline.all, lists);
   }
-  return { ...lists, document: [outline] };
+  return lists;
+}
+
+function unitsOf(outline: Outline): Units {
+  return { ...listsOf(outline), document: [outline] };
+}
+
+/**
+ * The lines a unit spans: a section from its heading to its boundary, a group from its first heading to its last
+ * one's boundary. A unit that read nothing outside its span is found from the edited line (it lies in the span); one
+ * that did (the root, the document, a rule reading around) is checked on every edit.
+ */
+function spanOf(scope: Rule['scope'], unit: unknown): { from: number; to: number } | undefined {
+  switch (scope) {
+    case 'section':
+      return { from: (unit as Section).line, to: (unit as Section).boundary - 1 };
+    case 'text':
+      return 'line' in (unit as Part) ? { from: (unit as Section).line, to: (unit as Section).boundary - 1 } : undefined;
+    case 'siblings': {
+      const group = unit as readonly Section[];
+      return { from: group[0].line, to: group[group.length - 1].boundary - 1 };
+    }
+    case 'document':
+      return undefined;
+  }
 }
 
 interface UnitResult {
@@ -179,6 +223,8 @@ interface UnitResult {
   readonly reads: readonly number[];
   /** True when findings past the bound were dropped. */
   readonly trimmed: boolean;
+  /** True when the unit read a line outside its span (see spanOf). */
+  readonly outside: boolean;
 }
 
 const NO_FINDINGS: readonly Diagnosis[] = Object.freeze([]) as readonly Diagnosis[];
@@ -228,15 +274,61 @@ interface DocumentFacts {
   readonly profile: Profile;
   readonly compiled: CompiledProfile;
   readonly matches: readonly number[];
+  /** The lines read to find the profile (the top of the document). */
+  readonly detection: readonly number[];
+  /** Those and the titles of the top-level sections. */
   readonly reads: readonly number[];
+}
+
+function matchOf(outline: Outline, facts: Pick<DocumentFacts, 'profile' | 'compiled'>, s: Section): number {
+  return facts.profile.sections.length > 0 ? matchSection(facts.compiled, outline.titleOf(s).text) : -1;
 }
 
 function documentFacts(outline: Outline, config: Config, path: string, recorder: Recorder): DocumentFacts {
   const view = recorder.view(outline);
   const profile = resolveProfile(view, config, path);
-  const compiledProfile = compiledOf(profile);
-  const matches = outline.sections.map((s) => (profile.sections.length > 0 ? matchSection(compiledProfile, view.titleOf(s).text) : -1));
-  return { profile, compiled: compiledProfile, matches, reads: recorder.take() };
+  const detection = recorder.take();
+  const found = { profile, compiled: compiledOf(profile) };
+  const matches = outline.sections.map((s) => matchOf(view, found, s));
+  const titles = recorder.take();
+  return { ...found, matches, detection, reads: merged([...detection, ...titles]) };
+}
+
+/**
+ * The facts after an edit of lines from…to that kept the structure: found again when the top of the document was
+ * edited, else only the matches of the top-level sections whose titles were.
+ */
+function updatedFacts(facts: DocumentFacts, outline: Outline, config: Config, path: string, from: number, to: number): DocumentFacts {
+  if (readsAny(facts.detection, from, to)) {
+    return documentFacts(outline, config, path, new Recorder());
+  }
+  let matches = facts.matches;
+  const roots = outline.sections;
+  for (let i = firstAtOrAfter(roots, from) - 1, n = 0; i < roots.length && (i < 0 || roots[i].line <= to); i++, n++) {
+    if (i >= 0 && roots[i].titleEndLine >= from) {
+      const m = matchOf(outline, facts, roots[i]);
+      if (m !== matches[i]) {
+        matches = matches === facts.matches ? matches.slice() : matches;
+        (matches as number[])[i] = m;
+      }
+    }
+  }
+  return matches === facts.matches ? facts : { ...facts, matches };
+}
+
+/** Index of the first section starting on line `line` or after it, in a list in document order. */
+function firstAtOrAfter(sections: readonly Section[], line: number): number {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sections[mid].line < line) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }
 
 class VersionAnalysis implements Analysis {
@@ -275,6 +367,7 @@ class VersionAnalysis implements Analysis {
       if (found === undefined && sameFinding(f, diagnosis)) {
         found = f;
       }
+      return found === undefined;
     });
     const offer = found?.fix;
     const edits = offer?.build() ?? [];
@@ -283,7 +376,7 @@ class VersionAnalysis implements Analysis {
 }
 
 /** Runs one rule on one unit. */
-function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts, report: (f: Finding) => void): void {
+function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts, report: (f: Finding) => boolean): void {
   const context: RuleContext = { outline };
   switch (rule.scope) {
     case 'section':
@@ -317,15 +410,19 @@ function run(
   check(rule, unit, recorder.view(outline), facts, (finding) => {
     const severity = config.severity[finding.code];
     if (severity === 'ignore') {
-      return;
+      return true;
     }
     if (!within(finding, bound)) {
       trimmed = true;
-      return;
+      return false;
     }
     (findings ??= []).push({ ...finding, severity, origin: { rule: ruleIndex, unit: unitIndex } });
+    return true;
   });
-  return { findings: findings ?? NO_FINDINGS, reads: recorder.take(), trimmed };
+  const reads = recorder.take();
+  const span = spanOf(rule.scope, unit);
+  const outside = span === undefined || (reads.length > 0 && (reads[0] < span.from || reads[reads.length - 1] > span.to));
+  return { findings: findings ?? NO_FINDINGS, reads, trimmed, outside };
 }
 
 /** The report: every kept finding in document order (stable: rule order, then unit order), the first MAX_REPORTED. */
@@ -353,7 +450,7 @@ function trim(result: UnitResult, bound: Diagnosis | undefined): UnitResult {
   if (bound === undefined || result.findings.every((f) => within(f, bound))) {
     return result;
   }
-  return { findings: result.findings.filter((f) => within(f, bound)), reads: result.reads, trimmed: true };
+  return { ...result, findings: result.findings.filter((f) => within(f, bound)), trimmed: true };
 }
 
 /** A fresh analysis of an outline. */
@@ -409,7 +506,7 @@ export function reanalyze(
   let facts = previous.facts;
   let documentChanged = false;
   if (readsAny(facts.reads, from, to)) {
-    facts = documentFacts(outline, config, path, recorder);
+    facts = updatedFacts(facts, outline, config, path, from, to);
     documentChanged =
       facts.profile !== previous.facts.profile ||
       facts.matches.length !== previous.facts.matches.length ||
@@ -425,21 +522,21 @@ export function reanalyze(
     }
     const rule = RULES[r];
     let copy: UnitResult[] | undefined;
-    let sameReads = true;
+    let sameOutside = true;
     for (const u of touched(previous, r, from, to, rule.scope === 'document' && documentChanged)) {
       const old = perUnit[u];
       const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
       rechecked++;
       (copy ??= perUnit.slice())[u] = now;
       findingsChanged ||= !sameFindings(old.findings, now.findings);
-      sameReads &&= old.reads.length === now.reads.length && old.reads.every((x, k) => x === now.reads[k]);
+      sameOutside &&= old.outside === now.outside;
     }
     if (copy === undefined) {
       return perUnit;
     }
-    const index = indexes.get(perUnit);
-    if (sameReads && index !== undefined) {
-      indexes.set(copy, index); // the units read the lines they read before: the index still holds
+    const outside = outsiders.get(perUnit);
+    if (sameOutside && outside !== undefined) {
+      outsiders.set(copy, outside); // the same units read outside their spans
     }
     return copy;
   });
@@ -454,76 +551,69 @@ export function reanalyze(
   return new VersionAnalysis(outline, config, path, facts, results, report, made);
 }
 
-/** The units of rule `r` that read a line in from…to (all of them when `all`). */
+/** Edits that span more lines than this are matched against every unit. */
+const MAX_LOOKUP_LINES = 64;
+
+/** The units of each rule that read outside their spans, per list of results. */
+const outsiders = new WeakMap<readonly UnitResult[], readonly number[]>();
+
+function outsideOf(perUnit: readonly UnitResult[]): readonly number[] {
+  let list = outsiders.get(perUnit);
+  if (list === undefined) {
+    const found: number[] = [];
+    perUnit.forEach((r, u) => {
+      if (r.outside) {
+        found.push(u);
+      }
+    });
+    list = found;
+    outsiders.set(perUnit, list);
+  }
+  return list;
+}
+
+/**
+ * The units of rule `r` that read a line in from…to (all of them when `all`). A unit that read only inside its span
+ * can read an edited line only if its span holds it: the innermost section around each edited line, its ancestors,
+ * their sibling groups. The others are few and checked one by one.
+ */
 function touched(analysis: VersionAnalysis, r: number, from: number, to: number, all: boolean): number[] {
   const perUnit = analysis.results[r] ?? [];
   if (all) {
     return perUnit.map((_, u) => u);
   }
-  return indexOf(analysis, r).query(from, to);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Which units read which lines: an index per rule, so that an edit finds its units without visiting the others.
-
-/** Units whose reads lie within this many lines are indexed by where they start; wider ones are checked one by one. */
-const NARROW = 64;
-
-class ReadIndex {
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly units: Int32Array;
-  private readonly wide: { from: number; to: number; unit: number }[] = [];
-
-  constructor(results: readonly UnitResult[]) {
-    const narrow: { from: number; to: number; unit: number }[] = [];
-    results.forEach((r, unit) => {
-      for (let k = 0; k < r.reads.length; k += 2) {
-        const entry = { from: r.reads[k], to: r.reads[k + 1], unit };
-        (entry.to - entry.from < NARROW ? narrow : this.wide).push(entry);
+  const scope = RULES[r].scope;
+  const candidates = new Set<number>(outsideOf(perUnit));
+  if (scope === 'document' || to - from > MAX_LOOKUP_LINES) {
+    perUnit.forEach((_, u) => candidates.add(u));
+  } else {
+    const { all: sections, sections: roots } = analysis.outline;
+    const { groupIndex } = listsOf(analysis.outline);
+    for (let l = from; l <= to; l++) {
+      let lo = 0;
+      let hi = sections.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sections[mid].line <= l) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
-    });
-    narrow.sort((a, b) => a.from - b.from);
-    this.starts = Int32Array.from(narrow, (e) => e.from);
-    this.ends = Int32Array.from(narrow, (e) => e.to);
-    this.units = Int32Array.from(narrow, (e) => e.unit);
-  }
-
-  query(from: number, to: number): number[] {
-    const found = new Set<number>();
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid] < from - NARROW) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+      const innermost: Section | undefined = sections[lo - 1];
+      if (scope === 'siblings' && innermost !== undefined && innermost.children.length > 0) {
+        candidates.add(groupIndex.get(innermost.children) ?? -1);
+      }
+      for (let s: Section | undefined = innermost; s !== undefined; s = s.parent) {
+        if (scope === 'section') {
+          candidates.add(s.index);
+        } else if (scope === 'text') {
+          candidates.add(s.index + 1);
+        } else {
+          candidates.add(groupIndex.get(s.parent?.children ?? roots) ?? -1);
+        }
       }
     }
-    for (let k = lo; k < this.starts.length && this.starts[k] <= to; k++) {
-      if (this.ends[k] >= from) {
-        found.add(this.units[k]);
-      }
-    }
-    for (const e of this.wide) {
-      if (e.from <= to && e.to >= from) {
-        found.add(e.unit);
-      }
-    }
-    return [...found];
   }
-}
-
-/** The index of rule `r`'s reads, shared by the versions whose results for that rule are the same list. */
-const indexes = new WeakMap<readonly UnitResult[], ReadIndex>();
-
-function indexOf(analysis: VersionAnalysis, r: number): ReadIndex {
-  const perUnit = analysis.results[r] ?? [];
-  let index = indexes.get(perUnit);
-  if (index === undefined) {
-    index = new ReadIndex(perUnit);
-    indexes.set(perUnit, index);
-  }
-  return index;
+  return [...candidates].filter((u) => perUnit[u] !== undefined && readsAny(perUnit[u].reads, from, to));
 }

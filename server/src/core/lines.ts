@@ -41,16 +41,58 @@ export function splitLines(text: string): { lines: string[]; eols: string[] } {
   return { lines, eols };
 }
 
-/** A copy of `array` with `deleteCount` items at `start` replaced by `items` (no huge argument list on the stack). */
-function replaced<T>(array: readonly T[], start: number, deleteCount: number, items: readonly T[]): T[] {
-  if (items.length < 10000 && deleteCount === items.length) {
-    const copy = array.slice();
-    for (let k = 0; k < items.length; k++) {
-      copy[start + k] = items[k];
+/** Items per chunk of a Rows list (a power of two). */
+const CHUNK_BITS = 9;
+const CHUNK = 1 << CHUNK_BITS;
+
+/**
+ * A list that never changes, kept in chunks: a copy with some items replaced by as many shares every chunk it did
+ * not touch (typing in a line copies one chunk of 512 lines and the chunk index, not the document's lines). A copy
+ * with another length shares the chunks before the change.
+ */
+class Rows<T> {
+  private constructor(
+    private readonly chunks: readonly (readonly T[])[],
+    readonly length: number,
+  ) {}
+
+  static of<T>(items: readonly T[]): Rows<T> {
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += CHUNK) {
+      chunks.push(items.slice(i, i + CHUNK));
     }
-    return copy;
+    return new Rows(chunks, items.length);
   }
-  return array.slice(0, start).concat(items, array.slice(start + deleteCount));
+
+  get(i: number): T {
+    return this.chunks[i >> CHUNK_BITS][i & (CHUNK - 1)];
+  }
+
+  /** A copy with `deleteCount` items at `start` replaced by `items`. */
+  replaced(start: number, deleteCount: number, items: readonly T[]): Rows<T> {
+    if (deleteCount === items.length) {
+      const chunks = this.chunks.slice();
+      for (let k = 0; k < items.length; k++) {
+        const i = start + k;
+        const c = i >> CHUNK_BITS;
+        if (chunks[c] === this.chunks[c]) {
+          chunks[c] = chunks[c].slice();
+        }
+        (chunks[c] as T[])[i & (CHUNK - 1)] = items[k];
+      }
+      return new Rows(chunks, this.length);
+    }
+    const first = start >> CHUNK_BITS;
+    const tail: T[] = [];
+    for (let c = first; c < this.chunks.length; c++) {
+      for (const item of this.chunks[c]) {
+        tail.push(item);
+      }
+    }
+    const offset = start - first * CHUNK;
+    const rebuilt = Rows.of(tail.slice(0, offset).concat(items, tail.slice(offset + deleteCount)));
+    return new Rows(this.chunks.slice(0, first).concat(rebuilt.chunks), first * CHUNK + rebuilt.length);
+  }
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {
@@ -74,9 +116,9 @@ function coordinate(value: number): number {
 
 export class LineTable {
   private constructor(
-    private readonly lines: readonly string[],
-    private readonly eols: readonly string[],
-    private readonly infos: readonly LineInfo[],
+    private readonly lines: Rows<string>,
+    private readonly eols: Rows<string>,
+    private readonly infos: Rows<LineInfo>,
     private readonly notableLines: readonly number[],
     /** Counts the tables of one document: each edit gives the next. */
     readonly revision: number,
@@ -91,7 +133,7 @@ export class LineTable {
         notable.push(i);
       }
     }
-    return new LineTable(lines, eols, infos, notable, revision);
+    return new LineTable(Rows.of(lines), Rows.of(eols), Rows.of(infos), notable, revision);
   }
 
   get lineCount(): number {
@@ -99,11 +141,11 @@ export class LineTable {
   }
 
   line(i: number): string {
-    return this.lines[i];
+    return this.lines.get(i);
   }
 
   info(i: number): LineInfo {
-    return this.infos[i];
+    return this.infos.get(i);
   }
 
   /** Sorted line numbers of the notable lines. */
@@ -120,7 +162,7 @@ export class LineTable {
       let offset = 0;
       for (let i = 0; i < this.lines.length; i++) {
         starts.push(offset);
-        offset += this.lines[i].length + this.eols[i].length;
+        offset += this.lines.get(i).length + this.eols.get(i).length;
       }
       this.starts = starts;
     }
@@ -130,7 +172,7 @@ export class LineTable {
   getText(): string {
     let out = '';
     for (let i = 0; i < this.lines.length; i++) {
-      out += this.lines[i] + this.eols[i];
+      out += this.lines.get(i) + this.eols.get(i);
     }
     return out;
   }
@@ -150,7 +192,7 @@ export class LineTable {
     }
     const last = this.lines.length - 1;
     const clamp = (line: number, character: number): [number, number] =>
-      line < 0 ? [0, 0] : line > last ? [last, this.lines[last].length] : [line, Math.min(Math.max(character, 0), this.lines[line].length)];
+      line < 0 ? [0, 0] : line > last ? [last, this.line(last).length] : [line, Math.min(Math.max(character, 0), this.line(line).length)];
     const [startLine, startCharacter] = clamp(sl, sc);
     const [endLine, endCharacter] = clamp(el, ec);
     return { startLine, startCharacter, endLine, endCharacter };
@@ -161,11 +203,11 @@ export class LineTable {
     const { startLine, startCharacter, endLine, endCharacter } = this.clampRange(edit);
     let s = startLine;
     const e = endLine;
-    let segment = this.lines[s].slice(0, startCharacter) + edit.text + this.lines[e].slice(endCharacter) + this.eols[e];
+    let segment = this.line(s).slice(0, startCharacter) + edit.text + this.line(e).slice(endCharacter) + this.eols.get(e);
     // A \n arriving right after a line that ended in a lone \r joins that break into one \r\n.
-    if (s > 0 && this.eols[s - 1] === '\r' && segment.startsWith('\n')) {
+    if (s > 0 && this.eols.get(s - 1) === '\r' && segment.startsWith('\n')) {
       s--;
-      segment = this.lines[s] + '\r' + segment;
+      segment = this.line(s) + '\r' + segment;
     }
     const { lines, eols } = splitLines(segment);
     // the segment ends with line e's break, so its last split piece is the empty tail after that break
@@ -176,16 +218,19 @@ export class LineTable {
     const removed = e - s + 1;
     const infos = lines.map(scanLine);
     const table = new LineTable(
-      replaced(this.lines, s, removed, lines),
-      replaced(this.eols, s, removed, eols),
-      replaced(this.infos, s, removed, infos),
+      this.lines.replaced(s, removed, lines),
+      this.eols.replaced(s, removed, eols),
+      this.infos.replaced(s, removed, infos),
       this.shiftedNotable(s, removed, infos),
       this.revision + 1,
     );
     return { table, firstLine: s, removed, inserted: lines.length };
   }
 
-  private shiftedNotable(first: number, removed: number, infos: readonly LineInfo[]): number[] {
+  private shiftedNotable(first: number, removed: number, infos: readonly LineInfo[]): readonly number[] {
+    if (removed === infos.length && infos.every((info, k) => isNotable(info) === isNotable(this.infos.get(first + k)))) {
+      return this.notableLines; // the same lines are notable: the index is shared
+    }
     const from = lowerBound(this.notableLines, first);
     const to = lowerBound(this.notableLines, first + removed);
     const delta = infos.length - removed;

@@ -142,14 +142,18 @@ interface Structure {
   readonly closingLine: number;
   readonly closingEndLine: number;
   readonly titles: readonly Title[];
-  /** Where each section ends in the versions that share this (see Outline.endOf). */
+  /** Where each section ends in the versions that share this, by index, and the same as a function (Outline.endOf). */
+  readonly ends: Int32Array;
   readonly endOf: (s: Section) => number;
 }
 
-/** Where each section ends in a table, trailing blank lines excluded. */
-function endsOf(table: LineTable, all: readonly Section[]): (s: Section) => number {
-  const ends = Int32Array.from(all, (s) => lastNonBlankBefore(table, s.boundary, s.titleEndLine));
-  return (s) => ends[s.index];
+/** Where sections end: the last non-blank line before their boundary. */
+function endOf(table: LineTable, s: Section): number {
+  return lastNonBlankBefore(table, s.boundary, s.titleEndLine);
+}
+
+function withEnds(ends: Int32Array): Pick<Structure, 'ends' | 'endOf'> {
+  return { ends, endOf: (s) => ends[s.index] };
 }
 
 export function parse(table: LineTable): Outline {
@@ -249,7 +253,8 @@ export function parse(table: LineTable): Outline {
     close(stack.pop() as MutableSection, end);
   }
   const titles = all.map((s, i) => titleOf(table, s, reads[i]));
-  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, endOf: endsOf(table, all) });
+  const ends = Int32Array.from(all, (s) => endOf(table, s));
+  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, ...withEnds(ends) });
 }
 
 /** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
@@ -319,7 +324,7 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
   }
   const { all } = structure;
   let titles = structure.titles;
-  let ends = false;
+  let ends = structure.ends;
   for (let l = first; l < first + count; l++) {
     const now = table.info(l);
     const was = before.info(l);
@@ -335,7 +340,16 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
     if (!sameScan(blankness ? { ...was, blank: now.blank } : was, now) || now.listIntro === true) {
       return undefined;
     }
-    ends ||= blankness;
+    if (blankness) {
+      // the line lies in the innermost section's span and its ancestors': only their ends can move
+      for (let s: Section | undefined = all[i]; s !== undefined; s = s.parent) {
+        const end = endOf(table, s);
+        if (end !== ends[s.index]) {
+          ends = ends === structure.ends ? ends.slice() : ends;
+          ends[s.index] = end;
+        }
+      }
+    }
     if (i >= 0 && (l <= all[i].titleEndLine + 1 || blankness)) {
       const s = all[i];
       const read = readTitle(table, s.line, s.marker);
@@ -349,8 +363,8 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
       }
     }
   }
-  if (titles === structure.titles && !ends) {
+  if (titles === structure.titles && ends === structure.ends) {
     return remembered(table, structure);
   }
-  return remembered(table, { ...structure, titles, endOf: ends ? endsOf(table, all) : structure.endOf });
+  return remembered(table, { ...structure, titles, ...(ends === structure.ends ? {} : withEnds(ends)) });
 }

@@ -45,7 +45,11 @@ export interface DocumentContext extends RuleContext {
   readonly matches: readonly number[];
 }
 
-type Report = (finding: Finding) => void;
+/**
+ * Reports a finding. False means it lies past what is kept (the report holds the first findings in document order):
+ * a rule that reports in document order may stop there.
+ */
+type Report = (finding: Finding) => boolean;
 
 interface RuleBase {
   /** A slug for docs and CONTRIBUTING. */

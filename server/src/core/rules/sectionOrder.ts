@@ -14,21 +14,25 @@ export const sectionOrder: DocumentRule = {
       .map((s) => s.label)
       .join(' → ');
     let furthest = -1;
-    outline.sections.forEach((root, i) => {
+    for (let i = 0; i < outline.sections.length; i++) {
+      const root = outline.sections[i];
       const index = matches[i];
       if (index < 0 || !sections[index].required) {
-        return;
+        continue;
       }
       if (furthest >= 0 && index < matches[furthest]) {
-        report({
+        const kept = report({
           code: 'section.order',
           ...headingRange(outline, root),
           subject: sections[index].id,
           message: msg(MESSAGES.sectionOrder, label(outline, root), label(outline, outline.sections[furthest]), order),
         });
+        if (!kept) {
+          return; // past what is kept, and the rest come later in the document
+        }
       } else {
         furthest = i;
       }
-    });
+    }
   },
 };
