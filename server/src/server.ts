@@ -192,9 +192,9 @@ export function startServer(connection: Connection, host: Host): void {
       }
       const { config } = await settings.get(doc.uri);
       const outline = doc.outline;
-      const filter = doc.answer('outlineFilter', [outline.all, config.outlineMaxItems, config.inlineItems], () =>
-        outlineFilter(outline, config),
-      );
+      // with 一是/二是 in the outline, the filter depends on this version's text; else only on the sections
+      const inputs = [config.inlineItems ? outline : outline.all, config.outlineMaxItems, config.inlineItems];
+      const filter = doc.answer('outlineFilter', inputs, () => outlineFilter(outline, config));
       return doc.answer('documentSymbol', [outline, config], () => documentSymbols(outline, config, t, filter));
     }),
   );

@@ -156,7 +156,7 @@ function randomChange(random: Random, doc: TextDocument): Change {
 
 /** The outline as plain data: what the tests compare. */
 function project(outline: Outline) {
-  const placeholders = (p: Part) => p.placeholders.map((r) => [r.line, r.span.start, r.span.end]);
+  const placeholders = (p: Part) => outline.textOf(p).placeholders.map((r) => [r.line, r.span.start, r.span.end]);
   const section = (s: Section) => ({
     line: s.line,
     endLine: outline.endOf(s),
@@ -166,8 +166,8 @@ function project(outline: Outline) {
     titleEndLine: s.titleEndLine,
     parent: s.parent?.index ?? -1,
     children: s.children.map((c) => c.index),
-    inline: s.inline.map((r) => [r.line, { ...r.item }]),
-    counts: s.counts.map((c) => [c.line, { ...c.claim }]),
+    inline: outline.textOf(s).inline.map((r) => [r.line, { ...r.item }]),
+    counts: outline.textOf(s).counts.map((c) => [c.line, { ...c.claim }]),
     placeholders: placeholders(s),
     chars: outline.charsBetween(s.line, outline.endOf(s)),
   });
@@ -175,8 +175,8 @@ function project(outline: Outline) {
     lineCount: outline.lineCount,
     sections: outline.sections.map((s) => s.index),
     all: outline.all.map(section),
-    rootInline: outline.root.inline.map((r) => [r.line, { ...r.item }]),
-    rootCounts: outline.root.counts.map((c) => [c.line, { ...c.claim }]),
+    rootInline: outline.textOf(outline.root).inline.map((r) => [r.line, { ...r.item }]),
+    rootCounts: outline.textOf(outline.root).counts.map((c) => [c.line, { ...c.claim }]),
     rootPlaceholders: placeholders(outline.root),
     closingLine: outline.closingLine,
     closingEndLine: outline.closingEndLine,
@@ -374,8 +374,8 @@ test('the analysis is kept while typing in body text, and made anew when a title
   const typed = doc.analysis(DEFAULT_CONFIG, path);
   assert.deepEqual(
     typed.made,
-    { fresh: false, units: 1 },
-    'one unit reads the body line: section.empty of the section typed in (is it still bare?)',
+    { fresh: false, units: 4 },
+    'the units that read the body line: section.empty (is the section still bare?) and the three rules of its own text',
   );
   assert.equal(typed.diagnostics, first.diagnostics, 'kept');
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes

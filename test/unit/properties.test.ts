@@ -337,9 +337,7 @@ function plain(o: Outline, sections: readonly Section[]): unknown[] {
     marker: s.marker,
     title: o.titleOf(s),
     titleEndLine: s.titleEndLine,
-    inline: s.inline,
-    counts: s.counts,
-    placeholders: s.placeholders,
+    text: o.textOf(s),
     children: plain(o, s.children),
   }));
 }
@@ -348,9 +346,7 @@ function plainOutline(o: Outline): unknown {
   return {
     lineCount: o.lineCount,
     sections: plain(o, o.sections),
-    rootInline: o.root.inline,
-    rootCounts: o.root.counts,
-    rootPlaceholders: o.root.placeholders,
+    root: o.textOf(o.root),
     closingLine: o.closingLine,
   };
 }
@@ -421,7 +417,7 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       if (i > 0) {
         assert.ok(outline.endOf(list[i - 1]) < s.line, 'siblings do not overlap');
       }
-      for (const ref2 of s.inline) {
+      for (const ref2 of outline.textOf(s).inline) {
         assert.equal(lines[ref2.line].slice(ref2.item.start, ref2.item.end), ref2.item.text, 'inline item at its columns');
         assert.ok(ref2.line >= s.line && ref2.line <= outline.endOf(s), 'inline item inside its section');
       }
@@ -436,7 +432,7 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       assert.ok(outline.endOf(s) < outline.closingLine, 'sections end before the closing');
     }
   });
-  for (const p of [outline.root, ...outline.all].flatMap((part) => part.placeholders)) {
+  for (const p of [outline.root, ...outline.all].flatMap((part) => outline.textOf(part).placeholders)) {
     assert.ok(p.span.start < p.span.end && p.span.end <= lines[p.line].length, 'placeholder span on its line');
   }
 

@@ -106,6 +106,11 @@ class Recorder {
           },
         };
       },
+      textOf: (part: Part) => {
+        // what a part's own text holds depends on every line of it
+        this.pairs.push(...outline.ownLines(part));
+        return outline.textOf(part);
+      },
       endOf: (s: Section): number => {
         this.pairs.push(s.titleEndLine, Math.max(s.titleEndLine, s.boundary - 1));
         return outline.endOf(s);

@@ -7,11 +7,19 @@
  */
 import type { InlineItem, CountClaim, Level, Marker, Span } from './scanner';
 
-/** Text that belongs to no sub-section: the preamble and closing (the root), or a section's own lines. */
+/**
+ * Where text belongs: the root (the preamble and the closing) or a section, whose own text runs from its heading to
+ * its first sub-section. What the own text holds (一是/二是, 以下五个方面, placeholders) is asked of the outline
+ * (`textOf`): columns move as the user types, the structure does not.
+ */
 export interface Part {
   /** Sections directly under it (for the root, the top-level sections). */
   readonly children: readonly Section[];
-  /** 一是/二是 in its own text (not in its children). */
+}
+
+/** What the own text of a part holds in one version. */
+export interface PartText {
+  /** 一是/二是 in its own text (not in its children; not in the closing). */
   readonly inline: readonly InlineRef[];
   /** 以下五个方面 in its own text. */
   readonly counts: readonly CountRef[];
@@ -82,6 +90,10 @@ export interface Outline {
   titleOf(s: Section): Title;
   /** The last line of a section in this version, trailing blank lines excluded (it ends at the end of that line). */
   endOf(s: Section): number;
+  /** What the own text of a part holds in this version. */
+  textOf(part: Part): PartText;
+  /** The lines of a part's own text, as [from, to] pairs (inclusive). */
+  ownLines(part: Part): readonly number[];
   /** Non-whitespace characters from the start of line `from` to the end of line `to` (inclusive). */
   charsBetween(from: number, to: number): number;
 }

@@ -3,7 +3,7 @@
  * so a rebuild after a keystroke costs time in proportion to them, not to the length of the text.
  */
 import type { LineTable } from './lines';
-import type { CountRef, InlineRef, Outline, Part, PlaceholderRef, Section, Title } from './model';
+import type { CountRef, InlineRef, Outline, Part, PartText, PlaceholderRef, Section, Title } from './model';
 import { sameScan, sameTitle } from './reuse';
 import { findTerminator, isSpace, LineInfo, Marker, TitleScan, trimTitleEnd } from './scanner';
 
@@ -117,15 +117,12 @@ function titleOf(table: LineTable, s: Section, read: ReadTitle): Title {
 interface MutableSection extends Section {
   boundary: number;
   children: Section[];
-  inline: InlineRef[];
-  counts: CountRef[];
-  placeholders: PlaceholderRef[];
 }
 
-/** Shared by every part without children, enumerations, counts or placeholders (most): pushing into it throws. */
+/** Shared by every section without children (most): pushing into it throws. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/** Appends to a part's list, which starts as the shared empty one. */
+/** Appends to a list that starts as the shared empty one. */
 function append<T>(list: T[], item: T): T[] {
   if (list === NONE) {
     return [item];
@@ -184,7 +181,7 @@ export function parse(table: LineTable): Outline {
   const roots: Section[] = [];
   const all: MutableSection[] = [];
   const reads: ReadTitle[] = [];
-  const root = { children: roots, inline: NONE as InlineRef[], counts: NONE as CountRef[], placeholders: NONE as PlaceholderRef[] };
+  const root: Part = { children: roots };
   const stack: MutableSection[] = [];
   let closingLine = -1;
   let h = 0;
@@ -215,9 +212,6 @@ export function parse(table: LineTable): Outline {
         boundary: lineCount,
         parent,
         children: NONE,
-        inline: NONE,
-        counts: NONE,
-        placeholders: NONE,
         index: all.length,
       };
       if (parent !== undefined) {
@@ -228,23 +222,6 @@ export function parse(table: LineTable): Outline {
       all.push(section);
       reads.push(title);
       stack.push(section);
-    }
-    const owner = closingLine < 0 ? (stack[stack.length - 1] ?? root) : root;
-    if (info.placeholders !== undefined) {
-      for (const span of info.placeholders) {
-        owner.placeholders = append(owner.placeholders, { line: l, span });
-      }
-    }
-    if (closingLine >= 0) {
-      continue;
-    }
-    if (info.inline !== undefined) {
-      for (const item of info.inline) {
-        owner.inline = append(owner.inline, { line: l, item });
-      }
-    }
-    if (info.count !== undefined) {
-      owner.counts = append(owner.counts, { line: l, claim: info.count });
     }
   }
   const end = closingLine >= 0 ? closingLine : lineCount;
@@ -257,11 +234,67 @@ export function parse(table: LineTable): Outline {
   return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, ...withEnds(ends) });
 }
 
+/** What the lines of a part's own text hold: its notable lines' scans (no enumerations or counts in the closing). */
+function ownText(table: LineTable, pairs: readonly number[], closingLine: number): PartText {
+  const inline: InlineRef[] = [];
+  const counts: CountRef[] = [];
+  const placeholders: PlaceholderRef[] = [];
+  const notable = table.notable;
+  for (let k = 0; k < pairs.length; k += 2) {
+    for (let n = firstLineFrom(notable, pairs[k]); n < notable.length && notable[n] <= pairs[k + 1]; n++) {
+      const l = notable[n];
+      const info = table.info(l);
+      for (const span of info.placeholders ?? NONE) {
+        placeholders.push({ line: l, span });
+      }
+      if (closingLine >= 0 && l >= closingLine) {
+        continue;
+      }
+      for (const item of info.inline ?? NONE) {
+        inline.push({ line: l, item });
+      }
+      if (info.count !== undefined) {
+        counts.push({ line: l, claim: info.count });
+      }
+    }
+  }
+  return {
+    inline: inline.length > 0 ? inline : NONE,
+    counts: counts.length > 0 ? counts : NONE,
+    placeholders: placeholders.length > 0 ? placeholders : NONE,
+  };
+}
+
+/** Index of the first of sorted line numbers that is `line` or after it. */
+function firstLineFrom(sorted: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < line) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
 /** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
 function outlineOf(table: LineTable, structure: Structure): Outline {
   const lineCount = table.lineCount;
-  const { titles } = structure;
+  const { titles, sections, closingLine } = structure;
   let prefix: Int32Array | undefined;
+  const ownLines = (part: Part): readonly number[] => {
+    if ('line' in part) {
+      const s = part as Section;
+      return [s.line, (s.children.length > 0 ? s.children[0].line : s.boundary) - 1];
+    }
+    const first = sections.length > 0 ? sections[0].line : closingLine >= 0 ? closingLine : lineCount;
+    const pairs = first > 0 ? [0, first - 1] : [];
+    return closingLine >= 0 ? [...pairs, closingLine, lineCount - 1] : pairs;
+  };
+  const texts = new Map<Part, PartText>();
   return {
     sections: structure.sections,
     all: structure.all,
@@ -272,6 +305,15 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
     line: (i) => table.line(i),
     titleOf: (s) => titles[s.index],
     endOf: structure.endOf,
+    ownLines,
+    textOf(part) {
+      let text = texts.get(part);
+      if (text === undefined) {
+        text = ownText(table, ownLines(part), closingLine);
+        texts.set(part, text);
+      }
+      return text;
+    },
     charsBetween(from, to) {
       if (prefix === undefined) {
         prefix = new Int32Array(lineCount + 1);

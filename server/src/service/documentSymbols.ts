@@ -38,7 +38,7 @@ export function outlineSize(outline: Outline, config: Config): number {
   let n = outline.all.length;
   if (config.inlineItems) {
     for (const s of outline.all) {
-      n += s.inline.length;
+      n += outline.textOf(s).inline.length;
     }
   }
   return n;
@@ -61,7 +61,7 @@ export function outlineFilter(outline: Outline, config: Config): Filter {
     first.push(depths.length);
     depths.push(s.level);
     if (config.inlineItems) {
-      for (let j = 0; j < s.inline.length; j++) {
+      for (let j = 0; j < outline.textOf(s).inline.length; j++) {
         depths.push(s.level + 1);
       }
     }
@@ -80,7 +80,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize, f
   const toSymbol = (s: Section): DocumentSymbol => {
     const children = s.children.filter(kept).map(toSymbol);
     if (config.inlineItems) {
-      s.inline.forEach(({ line, item }, j) => {
+      outline.textOf(s).inline.forEach(({ line, item }, j) => {
         if (keptInline(s, j)) {
           const range = { start: { line, character: item.start }, end: { line, character: item.end } };
           children.push({ name: item.text, kind: SymbolKind.EnumMember, range, selectionRange: range });

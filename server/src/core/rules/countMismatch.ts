@@ -52,7 +52,8 @@ export const countMismatch: TextRule = {
   id: 'count-mismatch',
   codes: ['section.count-mismatch'],
   scope: 'text',
-  check(part, _context, report) {
-    check(part.counts, part.children, part.inline, report);
+  check(part, { outline }, report) {
+    const { counts, inline } = outline.textOf(part);
+    check(counts, part.children, inline, report);
   },
 };

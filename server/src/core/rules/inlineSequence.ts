@@ -14,9 +14,9 @@ export const inlineSequence: TextRule = {
   id: 'inline-sequence',
   codes: ['inline.sequence'],
   scope: 'text',
-  check(part, _context, report) {
+  check(part, { outline }, report) {
     const runs = new Map<string, InlineRef[][]>();
-    for (const ref of part.inline) {
+    for (const ref of outline.textOf(part).inline) {
       const f = form(ref);
       let list = runs.get(f);
       if (list === undefined) {

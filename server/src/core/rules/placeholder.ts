@@ -8,7 +8,7 @@ export const placeholder: TextRule = {
   codes: ['text.placeholder'],
   scope: 'text',
   check(part, { outline }, report) {
-    for (const { line, span } of part.placeholders) {
+    for (const { line, span } of outline.textOf(part).placeholders) {
       report({
         code: 'text.placeholder',
         line,
