@@ -397,3 +397,13 @@ test('bad usage: no arguments, an unknown command or option, a bad --format: exi
     assert.ok(r.stderr.length > 0 && !/\n\s+at /.test(r.stderr), r.stderr);
   }
 });
+
+test('a message quotes at most 40 characters of a title or placeholder, however long it is', () => {
+  const title = '长'.repeat(1_000_000);
+  const { analysis } = run(`工作总结\n一、${title}\n二、${title}\n（1）某某${'X'.repeat(500_000)}\n`);
+  assert.ok(analysis.diagnostics.length > 0);
+  for (const d of analysis.diagnostics) {
+    assert.ok(format(d.message).length < 300, `${d.code}: ${format(d.message).length} characters`);
+  }
+  assert.ok(analysis.diagnostics.some((d) => d.code === 'section.empty' && format(d.message).includes('长…')));
+});

@@ -450,3 +450,21 @@ test('findings that differ only in severity are not the same (a pull after a set
   assert.equal(sameFindings(warning, analyze(outline, DEFAULT_CONFIG, 'doc.txt').diagnostics), true);
   assert.equal(sameFindings(warning, error), false);
 });
+
+test('positions a client should not send: fractions count as their integer part; a malformed change is skipped, the rest and the version apply', () => {
+  const text = '工作总结\n一、甲\n正文。\n';
+  const fractional = new GongwenDocument('file:///f.txt', 'gongwen', 1, text);
+  const whole = new GongwenDocument('file:///w.txt', 'gongwen', 1, text);
+  const at = (line: number, character: number) => ({ range: { start: { line, character }, end: { line, character } }, text: '的' });
+  assert.deepEqual(fractional.update([at(1.7, 2.9), at(2, 0.5)], 2), []);
+  whole.update([at(1, 2), at(2, 0)], 2);
+  assert.equal(fractional.getText(), whole.getText());
+  // a change whose position is not a number is skipped and reported; the changes after it and the version apply
+  const doc = new GongwenDocument('file:///m.txt', 'gongwen', 1, text);
+  const malformed = { range: { start: { line: '1', character: 0 }, end: { line: 1, character: 0 } }, text: 'X' };
+  const problems = doc.update([malformed as unknown as ReturnType<typeof at>, at(0, 0)], 7);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /malformed range/);
+  assert.equal(doc.getText(), '的' + text);
+  assert.equal(doc.version, 7);
+});

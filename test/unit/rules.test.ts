@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { CODES } from '../../server/src/core/codes';
 import { resolveConfig } from '../../server/src/core/config';
 import { RULES } from '../../server/src/core/rules/index';
-import { analysisOf, fixEdits, readFixture, ROOT } from './helpers';
+import { analysisOf, fixEdits, readFixture, ROOT, titlesOf } from './helpers';
+import { applyLineEdits } from '../../server/src/core/edits';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'rules');
 
@@ -71,4 +72,21 @@ test('section.missing data inserts the heading at its place and renumbers the he
     { line: 3, character: 0, endLine: 3, endCharacter: 0, newText: '二、产生问题的原因\n' },
     { line: 3, character: 0, endLine: 3, endCharacter: 1, newText: '三' },
   ]);
+});
+
+test('a marker fix never changes a title: whether a title wraps does not depend on the width of its marker', () => {
+  // a title of 17 characters without an end, then a line of 23: with the marker counted, `(三)、` (4 marks) wrapped it
+  // and `（三）` (3) did not, so the bracket fix cut the title
+  const title = '关于进一步加强机关作风建设落实情况';
+  const text = `工作总结\n(三)、${title}\n${'下一步工作安排和具体措施要求如下所述的内容如下'}\n正文。\n`;
+  const analysis = analysisOf(text);
+  const form = analysis.diagnostics.find((d) => d.code === 'numbering.bracket');
+  assert.ok(form !== undefined);
+  const edits = fixEdits(analysis, form) ?? [];
+  assert.deepEqual(
+    edits.map((e) => e.newText),
+    ['（三）'],
+  );
+  const fixed = applyLineEdits(text.split('\n'), edits).join('\n');
+  assert.deepEqual(titlesOf(fixed), titlesOf(text));
 });

@@ -8,8 +8,8 @@
  * that changed the structure is analysed afresh. Both paths give the same findings (the equivalence tests check it).
  *
  * What is kept is bounded like what is sent: the report holds the first MAX_REPORTED findings in document order,
- * and units keep only findings up to the last reported one (a unit that dropped some says so; when the report would
- * need them again, the document is analysed afresh).
+ * and units keep only findings up to a bound a little past the last reported one (a unit that dropped some says so;
+ * when the report would need them again, the document is analysed afresh).
  */
 import type { Code, Severity } from './codes';
 import type { Config } from './config';
@@ -19,8 +19,13 @@ import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile }
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { RULES } from './rules/index';
 
-/** At most this many findings are reported (and kept) per document, the first ones in document order. */
+/** At most this many findings are reported per document, the first ones in document order. */
 export const MAX_REPORTED = 1000;
+/**
+ * Findings kept besides the reported ones, so that an edit that removes a few reported findings still finds the
+ * next ones kept (else the document is analysed afresh); at most twice as many are kept before a fresh analysis.
+ */
+const SLACK = 100;
 
 export interface Diagnosis extends Finding {
   readonly severity: Exclude<Severity, 'ignore'>;
@@ -350,15 +355,12 @@ class VersionAnalysis implements Analysis {
     readonly results: readonly (readonly UnitResult[] | undefined)[],
     report: { diagnostics: readonly Diagnosis[]; capped: boolean },
     readonly made: { readonly fresh: boolean; readonly units: number },
+    /** The last finding kept (units keep nothing after it), or undefined when every finding is kept. */
+    readonly bound: Diagnosis | undefined,
   ) {
     this.profile = facts.profile;
     this.diagnostics = report.diagnostics;
     this.capped = report.capped;
-  }
-
-  /** The last reported finding when the report is full (units keep nothing after it), else undefined. */
-  get bound(): Diagnosis | undefined {
-    return this.diagnostics.length >= MAX_REPORTED ? this.diagnostics[this.diagnostics.length - 1] : undefined;
   }
 
   fix(diagnosis: Diagnosis): Fix | undefined {
@@ -430,8 +432,11 @@ function run(
   return { findings: findings ?? NO_FINDINGS, reads, trimmed, outside };
 }
 
-/** The report: every kept finding in document order (stable: rule order, then unit order), the first MAX_REPORTED. */
-function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): { diagnostics: Diagnosis[]; capped: boolean } {
+/**
+ * Every kept finding in document order (stable: rule order, then unit order), and the report: the first
+ * MAX_REPORTED of them.
+ */
+function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): { all: Diagnosis[]; diagnostics: Diagnosis[]; capped: boolean } {
   const all: Diagnosis[] = [];
   let trimmed = false;
   for (const perUnit of results) {
@@ -443,7 +448,7 @@ function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): { di
     }
   }
   all.sort(compare);
-  return { diagnostics: all.length > MAX_REPORTED ? all.slice(0, MAX_REPORTED) : all, capped: trimmed || all.length > MAX_REPORTED };
+  return { all, diagnostics: all.length > MAX_REPORTED ? all.slice(0, MAX_REPORTED) : all, capped: trimmed || all.length > MAX_REPORTED };
 }
 
 function enabled(rule: Rule, config: Config): boolean {
@@ -467,12 +472,10 @@ export function analyze(outline: Outline, config: Config, path: string): Version
     enabled(rule, config) ? units[rule.scope].map((unit, u) => run(r, u, unit, outline, config, facts, recorder, undefined)) : undefined,
   );
   const report = reportOf(results);
-  const bound = report.diagnostics.length >= MAX_REPORTED ? report.diagnostics[report.diagnostics.length - 1] : undefined;
+  const bound = report.all.length > MAX_REPORTED + SLACK ? report.all[MAX_REPORTED + SLACK - 1] : undefined;
   const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));
-  return new VersionAnalysis(outline, config, path, facts, kept, report, {
-    fresh: true,
-    units: results.reduce((n, r) => n + (r?.length ?? 0), 0),
-  });
+  const made = { fresh: true, units: results.reduce((n, r) => n + (r?.length ?? 0), 0) };
+  return new VersionAnalysis(outline, config, path, facts, kept, report, made, bound);
 }
 
 /** A range of lines, inclusive, in the coordinates of the newer version. */
@@ -547,13 +550,14 @@ export function reanalyze(
   });
   const made = { fresh: false, units: rechecked };
   if (!findingsChanged) {
-    return new VersionAnalysis(outline, config, path, facts, results, previous, made);
+    return new VersionAnalysis(outline, config, path, facts, results, previous, made, bound);
   }
   const report = reportOf(results);
-  if (report.diagnostics.length < MAX_REPORTED && report.capped) {
-    return analyze(outline, config, path); // findings dropped past the old bound are needed again
+  if ((report.all.length < MAX_REPORTED && report.capped) || report.all.length > MAX_REPORTED + 2 * SLACK) {
+    // findings dropped past the bound are needed again, or many were added before it: the document afresh
+    return analyze(outline, config, path);
   }
-  return new VersionAnalysis(outline, config, path, facts, results, report, made);
+  return new VersionAnalysis(outline, config, path, facts, results, report, made, bound);
 }
 
 /** Edits that span more lines than this are matched against every unit. */

@@ -356,8 +356,8 @@ function firstFrom(items: readonly { readonly line: number }[], line: number): n
  *
  * The structure is shared when every edited line scans the same (markers, enumerations, counts, placeholders and
  * blankness, all at the same columns: `sameScan`) and the titles it is or may become part of end on the same line.
- * Their words may differ: the new outline reads them anew. An attachment or contents line (附件：, 目录) is never
- * taken this way: its words decide what the numbered lines after it are.
+ * Their words may differ: the new outline reads them anew. An attachment or contents line (附件：, 目录) keeps the
+ * structure only while it still starts the same way: 目录 or not decides what the numbered lines after it are.
  */
 export function reparse(previous: Outline, before: LineTable, table: LineTable, first: number, count: number): Outline | undefined {
   const structure = structures.get(previous);
@@ -379,7 +379,9 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
     if (blankness && structure.closingLine >= 0 && l >= structure.closingLine) {
       return undefined;
     }
-    if (!sameScan(blankness ? { ...was, blank: now.blank } : was, now) || now.listIntro === true) {
+    // an attachment or contents line decides what the numbered lines after it are by its first words (目录 or not)
+    const listWords = now.listIntro === true && /^\s*目/.test(before.line(l)) !== /^\s*目/.test(table.line(l));
+    if (!sameScan(blankness ? { ...was, blank: now.blank } : was, now) || listWords) {
       return undefined;
     }
     if (blankness) {
