@@ -436,7 +436,11 @@ function run(
  * Every kept finding in document order (stable: rule order, then unit order), and the report: the first
  * MAX_REPORTED of them.
  */
-function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): { all: Diagnosis[]; diagnostics: Diagnosis[]; capped: boolean } {
+function reportOf(results: readonly (readonly UnitResult[] | undefined)[]): {
+  all: Diagnosis[];
+  diagnostics: Diagnosis[];
+  capped: boolean;
+} {
   const all: Diagnosis[] = [];
   let trimmed = false;
   for (const perUnit of results) {
