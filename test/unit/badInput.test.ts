@@ -48,7 +48,7 @@ function run(text: string, path = 'doc.txt'): Result {
   const inDoc = (line: number, character: number) => line >= 0 && line < table.lineCount && character >= 0 && character <= lineLength(line);
   for (const s of outline.all) {
     assert.ok(
-      inDoc(s.line, s.marker.start) && inDoc(outline.endOf(s), 0) && s.titleEndLine <= outline.endOf(s),
+      inDoc(s.line, s.marker.start) && inDoc(outline.endOf(s), 0) && outline.titleOf(s).endLine <= outline.endOf(s),
       `section ${s.line}-${outline.endOf(s)} in the document`,
     );
   }

@@ -163,7 +163,7 @@ function project(outline: Outline) {
     level: s.level,
     marker: { ...s.marker },
     title: { ...outline.titleOf(s) },
-    titleEndLine: s.titleEndLine,
+    titleEndLine: outline.titleOf(s).endLine,
     parent: s.parent?.index ?? -1,
     children: s.children.map((c) => c.index),
     inline: outline.textOf(s).inline.map((r) => [r.line, { ...r.item }]),

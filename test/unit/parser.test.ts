@@ -31,7 +31,7 @@ test('hard-wrapped titles continue on up to three lines; complete short titles d
   const o = outlineOf(wrapped);
   const s = o.all[1];
   assert.equal(o.titleOf(s).text, '关于“区委核心作用发挥不充分，统领经济社会发展的能力需要进一步增强”方面');
-  assert.equal(s.titleEndLine, 2);
+  assert.equal(o.titleOf(s).endLine, 2);
   const short = '一、存在的问题\n（一）落实党的路线方针政策不到位\n一是学习不够深入。';
   assert.equal(titlesOf(short)[1], '落实党的路线方针政策不到位');
   const bounded = [

@@ -336,7 +336,7 @@ function plain(o: Outline, sections: readonly Section[]): unknown[] {
     endLine: o.endOf(s),
     marker: s.marker,
     title: o.titleOf(s),
-    titleEndLine: s.titleEndLine,
+    titleEndLine: o.titleOf(s).endLine,
     text: o.textOf(s),
     children: plain(o, s.children),
   }));
@@ -398,21 +398,21 @@ function checkDocument(text: string, config: Config = DEFAULT_CONFIG, path = 'do
       order.push(s);
       assert.equal(s.parent, parent, 'parent link');
       assert.ok(
-        s.line <= s.titleEndLine && s.titleEndLine <= outline.endOf(s) && outline.endOf(s) < outline.lineCount,
-        `section at ${s.line}: lines ${s.line}…${s.titleEndLine}…${outline.endOf(s)}`,
+        s.line <= outline.titleOf(s).endLine && outline.titleOf(s).endLine <= outline.endOf(s) && outline.endOf(s) < outline.lineCount,
+        `section at ${s.line}: lines ${s.line}…${outline.titleOf(s).endLine}…${outline.endOf(s)}`,
       );
-      assert.ok(s.titleEndLine - s.line < 3, 'a title spans at most 3 lines');
+      assert.ok(outline.titleOf(s).endLine - s.line < 3, 'a title spans at most 3 lines');
       assert.equal(lines[s.line].slice(s.marker.start, s.marker.end), s.marker.text, 'marker text at its columns');
       assert.ok(
         s.marker.start <= s.marker.numberStart && s.marker.numberStart < s.marker.numberEnd && s.marker.numberEnd <= s.marker.end,
         'numeral inside the marker',
       );
       assert.ok(s.marker.end <= s.titleStartCharacter && s.titleStartCharacter <= lines[s.line].length, 'title starts after the marker');
-      assert.ok(outline.titleOf(s).endCharacter <= lines[s.titleEndLine].length, 'title ends on its line');
+      assert.ok(outline.titleOf(s).endCharacter <= lines[outline.titleOf(s).endLine].length, 'title ends on its line');
       assert.ok(!/[\r\n]/.test(outline.titleOf(s).text), 'no line break in a title');
       if (parent !== undefined) {
         assert.ok(s.level > parent.level, `level ${s.level} nests under level ${parent.level}`);
-        assert.ok(s.line > parent.titleEndLine && outline.endOf(s) <= outline.endOf(parent), 'a child lies inside its parent');
+        assert.ok(s.line > outline.titleOf(parent).endLine && outline.endOf(s) <= outline.endOf(parent), 'a child lies inside its parent');
       }
       if (i > 0) {
         assert.ok(outline.endOf(list[i - 1]) < s.line, 'siblings do not overlap');

@@ -98,15 +98,17 @@ class Recorder {
         return outline.line(i);
       },
       titleOf: (s: Section): Title => {
-        this.pairs.push(s.line, s.titleEndLine);
         const title = outline.titleOf(s);
+        // the title's lines, and the line after them, which may join it
+        this.pairs.push(s.line, Math.max(s.line, Math.min(title.endLine + 1, s.boundary - 1)));
         const pairs = this.pairs;
         return {
           text: title.text,
+          endLine: title.endLine,
           endCharacter: title.endCharacter,
           // whether a heading is bare depends on the blank lines up to where it stops
           get bare() {
-            pairs.push(s.line, Math.max(s.titleEndLine, s.boundary - 1));
+            pairs.push(s.line, Math.max(s.line, s.boundary - 1));
             return title.bare;
           },
         };
@@ -117,7 +119,7 @@ class Recorder {
         return outline.textOf(part);
       },
       endOf: (s: Section): number => {
-        this.pairs.push(s.titleEndLine, Math.max(s.titleEndLine, s.boundary - 1));
+        this.pairs.push(s.line, Math.max(s.line, s.boundary - 1));
         return outline.endOf(s);
       },
       charsBetween: (from, to) => {
@@ -315,7 +317,7 @@ function updatedFacts(facts: DocumentFacts, outline: Outline, config: Config, pa
   let matches = facts.matches;
   const roots = outline.sections;
   for (let i = firstAtOrAfter(roots, from) - 1, n = 0; i < roots.length && (i < 0 || roots[i].line <= to); i++, n++) {
-    if (i >= 0 && roots[i].titleEndLine >= from) {
+    if (i >= 0 && outline.titleOf(roots[i]).endLine + 1 >= from) {
       const m = matchOf(outline, facts, roots[i]);
       if (m !== matches[i]) {
         matches = matches === facts.matches ? matches.slice() : matches;

@@ -32,8 +32,6 @@ export interface Section extends Part {
   readonly marker: Marker;
   readonly level: Level;
   readonly titleStartCharacter: number;
-  /** The line the title ends on (it may continue on up to two more lines). */
-  readonly titleEndLine: number;
   /**
    * The line the section stops before: the next heading of the same or a higher rank, the closing, or the end of the
    * document. Where it ends within that (trailing blank lines excluded) is asked of the outline: `endOf`.
@@ -48,7 +46,9 @@ export interface Section extends Part {
 export interface Title {
   /** The title, decoration removed, joined across hard-wrapped lines. */
   readonly text: string;
-  /** Where the title ends on `titleEndLine`. */
+  /** The line the title ends on (a hard-wrapped title continues on up to two more lines). */
+  readonly endLine: number;
+  /** Where the title ends on `endLine`. */
   readonly endCharacter: number;
   /**
    * A bare heading: one line, no children, and nothing after the title on it but spaces and decoration (no sentence

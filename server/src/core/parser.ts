@@ -111,7 +111,7 @@ function titleOf(table: LineTable, s: Section, read: ReadTitle): Title {
     s.children.length === 0 &&
     lastNonBlankBefore(table, s.boundary, read.endLine) === read.endLine &&
     !textAfter(table.line(read.endLine), read.endCharacter);
-  return { text: read.text, endCharacter: read.endCharacter, bare };
+  return { text: read.text, endLine: read.endLine, endCharacter: read.endCharacter, bare };
 }
 
 interface MutableSection extends Section {
@@ -144,9 +144,9 @@ interface Structure {
   readonly endOf: (s: Section) => number;
 }
 
-/** Where sections end: the last non-blank line before their boundary. */
-function endOf(table: LineTable, s: Section): number {
-  return lastNonBlankBefore(table, s.boundary, s.titleEndLine);
+/** Where a section ends: the last non-blank line before its boundary, not before its title ends. */
+function endOf(table: LineTable, s: Section, title: Title): number {
+  return lastNonBlankBefore(table, s.boundary, title.endLine);
 }
 
 function withEnds(ends: Int32Array): Pick<Structure, 'ends' | 'endOf'> {
@@ -192,7 +192,8 @@ export function parse(table: LineTable): Outline {
 
   for (const l of notable) {
     const info = table.info(l);
-    if (closingLine < 0 && l > lastHeading && info.closing === true && l > (stack[stack.length - 1]?.titleEndLine ?? -1)) {
+    const open = stack[stack.length - 1];
+    if (closingLine < 0 && l > lastHeading && info.closing === true && l > (open !== undefined ? reads[open.index].endLine : -1)) {
       closingLine = l;
     }
     if (closingLine < 0 && h < headingLines.length && headingLines[h] === l) {
@@ -208,7 +209,6 @@ export function parse(table: LineTable): Outline {
         marker,
         level: marker.level,
         titleStartCharacter: marker.contentStart,
-        titleEndLine: title.endLine,
         boundary: lineCount,
         parent,
         children: NONE,
@@ -230,7 +230,7 @@ export function parse(table: LineTable): Outline {
     close(stack.pop() as MutableSection, end);
   }
   const titles = all.map((s, i) => titleOf(table, s, reads[i]));
-  const ends = Int32Array.from(all, (s) => endOf(table, s));
+  const ends = Int32Array.from(all, (s) => endOf(table, s, titles[s.index]));
   return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, ...withEnds(ends) });
 }
 
@@ -384,26 +384,25 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
     if (!sameScan(blankness ? { ...was, blank: now.blank } : was, now) || listWords) {
       return undefined;
     }
-    if (blankness) {
+    let retitled = false;
+    if (i >= 0 && (l <= titles[i].endLine + 1 || blankness)) {
+      // the title may now end elsewhere (a line filled right after it joins it), or stop being bare
+      const s = all[i];
+      const title = titleOf(table, s, readTitle(table, s.line, s.marker));
+      if (!sameTitle(title, titles[i])) {
+        titles = titles === structure.titles ? titles.slice() : titles;
+        (titles as Title[])[i] = title;
+        retitled = title.endLine !== structure.titles[i].endLine;
+      }
+    }
+    if (blankness || retitled) {
       // the line lies in the innermost section's span and its ancestors': only their ends can move
       for (let s: Section | undefined = all[i]; s !== undefined; s = s.parent) {
-        const end = endOf(table, s);
+        const end = endOf(table, s, titles[s.index]);
         if (end !== ends[s.index]) {
           ends = ends === structure.ends ? ends.slice() : ends;
           ends[s.index] = end;
         }
-      }
-    }
-    if (i >= 0 && (l <= all[i].titleEndLine + 1 || blankness)) {
-      const s = all[i];
-      const read = readTitle(table, s.line, s.marker);
-      if (read.endLine !== s.titleEndLine) {
-        return undefined;
-      }
-      const title = titleOf(table, s, read);
-      if (!sameTitle(title, titles[i])) {
-        titles = titles === structure.titles ? titles.slice() : titles;
-        (titles as Title[])[i] = title;
       }
     }
   }

@@ -57,4 +57,4 @@ export const sameScan = byFields<LineInfo>({
   closing: equal,
 });
 
-export const sameTitle = byFields<Title>({ text: equal, endCharacter: equal, bare: equal });
+export const sameTitle = byFields<Title>({ text: equal, endLine: equal, endCharacter: equal, bare: equal });

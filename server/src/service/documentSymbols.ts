@@ -93,7 +93,7 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize, f
     const title = outline.titleOf(s);
     const selectionRange = {
       start: { line: s.line, character: s.marker.start },
-      end: { line: s.titleEndLine, character: Math.max(title.endCharacter, s.titleEndLine === s.line ? s.marker.end : 0) },
+      end: { line: title.endLine, character: Math.max(title.endCharacter, title.endLine === s.line ? s.marker.end : 0) },
     };
     const symbol: DocumentSymbol = {
       name: sectionName(outline, s, config.titleMaxLength),

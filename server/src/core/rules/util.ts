@@ -4,7 +4,8 @@ type Range = { line: number; character: number; endLine: number; endCharacter: n
 
 /** The heading line of a section as a finding range: from the marker to the end of the title on its first line. */
 export function headingRange(outline: Outline, s: Section): Range {
-  const end = s.titleEndLine === s.line ? Math.max(outline.titleOf(s).endCharacter, s.marker.end) : s.marker.end;
+  const title = outline.titleOf(s);
+  const end = title.endLine === s.line ? Math.max(title.endCharacter, s.marker.end) : s.marker.end;
   return { line: s.line, character: s.marker.start, endLine: s.line, endCharacter: end };
 }
 
