@@ -18,6 +18,7 @@ import type { Outline, Part, Section, Title } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { RULES } from './rules/index';
+import { firstOnOrAfter } from './search';
 
 /** At most this many findings are reported per document, the first ones in document order. */
 export const MAX_REPORTED = 1000;
@@ -316,7 +317,7 @@ function updatedFacts(facts: DocumentFacts, outline: Outline, config: Config, pa
   }
   let matches = facts.matches;
   const roots = outline.sections;
-  for (let i = firstAtOrAfter(roots, from) - 1, n = 0; i < roots.length && (i < 0 || roots[i].line <= to); i++, n++) {
+  for (let i = firstOnOrAfter(roots, from) - 1; i < roots.length && (i < 0 || roots[i].line <= to); i++) {
     if (i >= 0 && outline.titleOf(roots[i]).endLine + 1 >= from) {
       const m = matchOf(outline, facts, roots[i]);
       if (m !== matches[i]) {
@@ -326,21 +327,6 @@ function updatedFacts(facts: DocumentFacts, outline: Outline, config: Config, pa
     }
   }
   return matches === facts.matches ? facts : { ...facts, matches };
-}
-
-/** Index of the first section starting on line `line` or after it, in a list in document order. */
-function firstAtOrAfter(sections: readonly Section[], line: number): number {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sections[mid].line < line) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 class VersionAnalysis implements Analysis {
@@ -605,17 +591,7 @@ function touched(analysis: VersionAnalysis, r: number, from: number, to: number,
     const { all: sections, sections: roots } = analysis.outline;
     const { groupIndex } = listsOf(analysis.outline);
     for (let l = from; l <= to; l++) {
-      let lo = 0;
-      let hi = sections.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sections[mid].line <= l) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      const innermost: Section | undefined = sections[lo - 1];
+      const innermost: Section | undefined = sections[firstOnOrAfter(sections, l + 1) - 1];
       if (scope === 'siblings' && innermost !== undefined && innermost.children.length > 0) {
         candidates.add(groupIndex.get(innermost.children) ?? -1);
       }

@@ -5,6 +5,7 @@
  * its own version. Line breaks are \n, \r\n and \r, as LSP defines them.
  */
 import { isNotable, LineInfo, scanLine } from './scanner';
+import { firstAtLeast } from './search';
 
 export interface TextEdit {
   /** 0-based line and UTF-16 column, as LSP sends them (out of range and reversed as well: see `clampRange`). */
@@ -93,20 +94,6 @@ class Rows<T> {
     const rebuilt = Rows.of(tail.slice(0, offset).concat(items, tail.slice(offset + deleteCount)));
     return new Rows(this.chunks.slice(0, first).concat(rebuilt.chunks), first * CHUNK + rebuilt.length);
   }
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 /** A position coordinate as a client may send it: a fraction counts as its integer part, anything else as 0. */
@@ -231,8 +218,8 @@ export class LineTable {
     if (removed === infos.length && infos.every((info, k) => isNotable(info) === isNotable(this.infos.get(first + k)))) {
       return this.notableLines; // the same lines are notable: the index is shared
     }
-    const from = lowerBound(this.notableLines, first);
-    const to = lowerBound(this.notableLines, first + removed);
+    const from = firstAtLeast(this.notableLines, first);
+    const to = firstAtLeast(this.notableLines, first + removed);
     const delta = infos.length - removed;
     const out = this.notableLines.slice(0, from);
     for (let k = 0; k < infos.length; k++) {

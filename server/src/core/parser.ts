@@ -5,6 +5,7 @@
 import type { LineTable } from './lines';
 import type { CountRef, InlineRef, Outline, Part, PartText, PlaceholderRef, Section, Title } from './model';
 import { sameScan, sameTitle } from './reuse';
+import { firstAtLeast, firstOnOrAfter } from './search';
 import { findTerminator, isSpace, LineInfo, Marker, TitleScan, trimTitleEnd } from './scanner';
 
 /** A title never spans more than this many lines (SPEC §3). */
@@ -241,7 +242,7 @@ function ownText(table: LineTable, pairs: readonly number[], closingLine: number
   const placeholders: PlaceholderRef[] = [];
   const notable = table.notable;
   for (let k = 0; k < pairs.length; k += 2) {
-    for (let n = firstLineFrom(notable, pairs[k]); n < notable.length && notable[n] <= pairs[k + 1]; n++) {
+    for (let n = firstAtLeast(notable, pairs[k]); n < notable.length && notable[n] <= pairs[k + 1]; n++) {
       const l = notable[n];
       const info = table.info(l);
       for (const span of info.placeholders ?? NONE) {
@@ -263,21 +264,6 @@ function ownText(table: LineTable, pairs: readonly number[], closingLine: number
     counts: counts.length > 0 ? counts : NONE,
     placeholders: placeholders.length > 0 ? placeholders : NONE,
   };
-}
-
-/** Index of the first of sorted line numbers that is `line` or after it. */
-function firstLineFrom(sorted: readonly number[], line: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < line) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 /** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
@@ -335,21 +321,6 @@ function remembered(table: LineTable, structure: Structure): Outline {
   return outline;
 }
 
-/** Index of the first item on line `line` or after it (items in line order), or `items.length`. */
-function firstFrom(items: readonly { readonly line: number }[], line: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid].line < line) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
 /**
  * The outline after an edit that replaced lines `first`… of `previous`'s table with as many lines (`table`), built
  * from `previous` without walking the document; undefined when the edit may have changed the structure (then parse).
@@ -372,7 +343,7 @@ export function reparse(previous: Outline, before: LineTable, table: LineTable, 
     const was = before.info(l);
     // only the last section starting on or before l can have l in its title or right after it (titles stop at a
     // marker line), or in its trailing blank lines
-    const i = firstFrom(all, l + 1) - 1;
+    const i = firstOnOrAfter(all, l + 1) - 1;
     // a line that fills or empties may move where sections end (they are read again below), and a bare heading
     // may stop being one; in the closing it would move the closing's end, which the structure holds
     const blankness = was.blank !== now.blank;
