@@ -23,22 +23,15 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, DocumentSymbol, InitializeResult } from 'vscode-languageserver-protocol';
 import { readBundle } from '../../server/src/node/bundles';
-import { open, PULL_CAPABILITIES, SERVER, ServerOptions, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, PULL_CAPABILITIES, SERVER, ServerOptions, serverPool, TestServer } from './serverProcess';
 
-const HANG_GUARD = { timeout: 60000 };
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-clients-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
 /** A self-inspection text without its causes section: one section.missing. */
 const DOC = '民主生活会个人对照检查材料\n一、存在的主要问题\n正文。\n二、整改措施\n正文。\n';
 
-const servers: TestServer[] = [];
-after(() => Promise.all(servers.map((s) => s.stop())));
-async function start(options: ServerOptions): Promise<TestServer> {
-  const s = await startServer(options);
-  servers.push(s);
-  return s;
-}
+const start = serverPool();
 
 async function missingMessage(s: TestServer, uri = 'file:///w/a.txt'): Promise<string> {
   await open(s, uri, DOC);

@@ -16,10 +16,8 @@ import type {
   PublishDiagnosticsParams,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
-import { open, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, startServer, TestServer } from './serverProcess';
 
-/** Turns a hang into a failure; no test here asserts how long anything takes. */
-const HANG_GUARD = { timeout: 60000 };
 const KNOWN = 'file:///faults/known.txt';
 const KNOWN_TEXT = '民主生活会对照检查材料\n一、存在的主要问题\n（一）学习不够。正文。\n二、产生问题的原因\n正文。\n三、整改措施\n正文。\n';
 const KNOWN_NAMES = ['一、存在的主要问题', '二、产生问题的原因', '三、整改措施'];

@@ -13,10 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { open, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, startServer, TestServer } from './serverProcess';
 
-/** Turns a hang into a failure; no test here asserts how long anything takes. */
-const HANG_GUARD = { timeout: 60000 };
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-lsp-files-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
 

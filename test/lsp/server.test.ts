@@ -9,8 +9,7 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
 
-const HANG = { timeout: 60000 };
-import { open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
 
 const DOC = [
   '民主生活会个人对照检查材料', // 0
@@ -230,7 +229,7 @@ function applyEdits(text: string, edits: readonly { range: Range; newText: strin
   return out;
 }
 
-test('a fix asked for with the diagnostics of an older version never changes text that is not a marker', HANG, async () => {
+test('a fix asked for with the diagnostics of an older version never changes text that is not a marker', HANG_GUARD, async () => {
   // the issue's case: diagnostics of version 1, then a line added above the heading, then the old fix asked for
   const versioned = await startServer({
     capabilities: { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, workspaceEdit: { documentChanges: true } } },
@@ -278,7 +277,7 @@ test('a fix asked for with the diagnostics of an older version never changes tex
 
 test(
   'codeAction/resolve: the list carries no edits; resolving builds them from the current version, or none after a change',
-  HANG,
+  HANG_GUARD,
   async () => {
     const lazy = await startServer({
       capabilities: {

@@ -1,3 +1,4 @@
+import { after } from 'node:test';
 /**
  * Starts the real language server (`node dist/server.js --stdio`) and talks JSON-RPC to it as an editor does.
  * Waits are for messages, bounded by a deadline; nothing sleeps.
@@ -190,4 +191,18 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
 export function open(server: TestServer, uri: string, text: string, languageId = 'gongwen', version = 1): Promise<void> {
   return server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+/** Turns a hang into a failure; no test asserts how long anything takes. */
+export const HANG_GUARD = { timeout: 60000 };
+
+/** Starts servers for one test file and stops them all after it. */
+export function serverPool(): (options: ServerOptions) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  after(() => Promise.all(servers.map((s) => s.stop())));
+  return async (options) => {
+    const s = await startServer(options);
+    servers.push(s);
+    return s;
+  };
 }

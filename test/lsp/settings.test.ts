@@ -13,24 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { open, ServerOptions, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, serverPool, TestServer } from './serverProcess';
 
-/** Turns a hang into a failure; no test here asserts how long anything takes. */
-const HANG_GUARD = { timeout: 60000 };
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-settings-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
 /** A self-inspection text without its "causes" section: by default, one section.missing. */
 const DOC = '民主生活会个人对照检查材料\n一、存在的主要问题\n正文。\n二、整改措施\n正文。\n';
 
-const servers: TestServer[] = [];
-after(() => Promise.all(servers.map((s) => s.stop())));
-
-async function start(options: ServerOptions): Promise<TestServer> {
-  const s = await startServer(options);
-  servers.push(s);
-  return s;
-}
+const start = serverPool();
 
 const symbols = (s: TestServer, uri: string) =>
   s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;

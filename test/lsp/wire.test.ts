@@ -12,10 +12,8 @@ import { readFileSync } from 'node:fs';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { open, SERVER, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, SERVER, startServer, TestServer } from './serverProcess';
 
-/** Turns a hang into a failure; no test here asserts how long anything takes. */
-const HANG_GUARD = { timeout: 60000 };
 const DOC = '工作总结\n一、主要工作\n正文。\n二、存在的问题\n正文。\n';
 
 const write = (s: TestServer, bytes: string | Buffer): Promise<void> =>
