@@ -26,6 +26,30 @@ export function toDiagnostic(d: Diagnosis, t: Localize): Diagnostic {
   };
 }
 
+/**
+ * The LSP form of each finding, made once per finding and localizer: a finding of a unit that no edit touched is the
+ * same object in the next version's report, and localizing a thousand messages costs more than sending them.
+ */
+const made = new WeakMap<Localize, WeakMap<Diagnosis, Diagnostic>>();
+
+function cacheFor(t: Localize): WeakMap<Diagnosis, Diagnostic> {
+  let cache = made.get(t);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    made.set(t, cache);
+  }
+  return cache;
+}
+
 export function toDiagnostics(findings: readonly Diagnosis[], t: Localize): Diagnostic[] {
-  return findings.map((d) => toDiagnostic(d, t));
+  const cache = cacheFor(t);
+  return findings.map((d) => {
+    const known = cache.get(d);
+    if (known !== undefined) {
+      return known;
+    }
+    const diagnostic = toDiagnostic(d, t);
+    cache.set(d, diagnostic);
+    return diagnostic;
+  });
 }
