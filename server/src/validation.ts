@@ -42,6 +42,8 @@ export class Validation {
   /** The last full report sent for each document (pull mode). */
   private readonly reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
   private lastResultId = 0;
+  /** The last status sent for each document. */
+  private readonly statuses = new WeakMap<GongwenDocument, string>();
 
   constructor(private readonly options: ValidationOptions) {}
 
@@ -63,7 +65,12 @@ export class Validation {
       outlineItems,
       outlineShown: Math.min(outlineItems, config.outlineMaxItems),
     };
-    void connection.sendNotification(StatusNotificationMethod, status);
+    // sent when it changed: most keystrokes change no count, and the client then has nothing to read
+    const key = JSON.stringify(status);
+    if (this.statuses.get(doc) !== key) {
+      this.statuses.set(doc, key);
+      void connection.sendNotification(StatusNotificationMethod, status);
+    }
     return analysis;
   }
 
