@@ -407,3 +407,22 @@ test('a message quotes at most 40 characters of a title or placeholder, however 
   }
   assert.ok(analysis.diagnostics.some((d) => d.code === 'section.empty' && format(d.message).includes('长…')));
 });
+
+test('findings kept per document are bounded like the ones sent: 100,000 problems, at most 1,200 kept', () => {
+  // every line a numbering problem and a placeholder: 200 such documents once held 1.15 GB of findings
+  const lines = ['工作总结'];
+  for (let i = 0; i < 50_000; i++) {
+    lines.push(`（1）(一)某某XX${i}`);
+  }
+  const doc = new GongwenDocument('file:///dense.txt', 'gongwen', 1, lines.join('\n'));
+  const first = doc.analysis(DEFAULT_CONFIG, 'dense.txt');
+  assert.equal(first.diagnostics.length, MAX_REPORTED);
+  assert.ok(first.kept <= MAX_REPORTED + 200, `${first.kept} findings kept`);
+  // and after edits, incremental or not
+  for (let v = 2; v < 40; v++) {
+    const line = 1 + ((v * 7919) % 50_000);
+    doc.update([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 3 === 0 ? '\n' : '的' }], v);
+    const analysis = doc.analysis(DEFAULT_CONFIG, 'dense.txt');
+    assert.ok(analysis.kept <= MAX_REPORTED + 200, `version ${v}: ${analysis.kept} findings kept`);
+  }
+});

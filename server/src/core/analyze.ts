@@ -40,6 +40,8 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnosis[];
   /** True when the document has more findings than `diagnostics` holds. */
   readonly capped: boolean;
+  /** How many findings the analysis holds (the reported ones and a few past them): what a document keeps. */
+  readonly kept: number;
   /** How it was made: afresh, or from the previous version's by checking `units` units again. */
   readonly made: { readonly fresh: boolean; readonly units: number };
   /** The fix of one of `diagnostics`, built now from this version's text; undefined when it has none. */
@@ -349,6 +351,16 @@ class VersionAnalysis implements Analysis {
     this.profile = facts.profile;
     this.diagnostics = report.diagnostics;
     this.capped = report.capped;
+  }
+
+  get kept(): number {
+    let n = 0;
+    for (const perUnit of this.results) {
+      for (const r of perUnit ?? []) {
+        n += r.findings.length;
+      }
+    }
+    return n;
   }
 
   fix(diagnosis: Diagnosis): Fix | undefined {
