@@ -14,9 +14,10 @@
 import type { Code, Severity } from './codes';
 import type { Config } from './config';
 import { matchGlob } from './glob';
-import type { Outline, Part, Section, Title } from './model';
+import type { Outline, Part, Section } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
+import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitsOf, unitsReading } from './reads';
 import { RULES } from './rules/index';
 import { firstOnOrAfter } from './search';
 
@@ -83,153 +84,6 @@ export function resolveProfile(outline: Outline, config: Config, path: string): 
   }
   const pinned = config.profile !== 'auto' ? byId(config.profile) : undefined;
   return pinned ?? detectProfile(config.profiles, detectionText(outline), path.slice(path.lastIndexOf('/') + 1));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reads: which lines a check looked at, as sorted, merged [from, to] pairs.
-
-/** Records the lines read through a view of an outline. */
-class Recorder {
-  private pairs: number[] = [];
-
-  /** The outline as the rules see it: every line, title and 字数 read is recorded. */
-  view(outline: Outline): Outline {
-    return {
-      ...outline,
-      line: (i) => {
-        this.pairs.push(i, i);
-        return outline.line(i);
-      },
-      titleOf: (s: Section): Title => {
-        const title = outline.titleOf(s);
-        // the title's lines, and the line after them, which may join it
-        this.pairs.push(s.line, Math.max(s.line, Math.min(title.endLine + 1, s.boundary - 1)));
-        const pairs = this.pairs;
-        return {
-          text: title.text,
-          endLine: title.endLine,
-          endCharacter: title.endCharacter,
-          // whether a heading is bare depends on the blank lines up to where it stops
-          get bare() {
-            pairs.push(s.line, Math.max(s.line, s.boundary - 1));
-            return title.bare;
-          },
-        };
-      },
-      textOf: (part: Part) => {
-        // what a part's own text holds depends on every line of it
-        this.pairs.push(...outline.ownLines(part));
-        return outline.textOf(part);
-      },
-      endOf: (s: Section): number => {
-        this.pairs.push(s.line, Math.max(s.line, s.boundary - 1));
-        return outline.endOf(s);
-      },
-      charsBetween: (from, to) => {
-        this.pairs.push(from, to);
-        return outline.charsBetween(from, to);
-      },
-    };
-  }
-
-  /** What was read since the last call, merged. */
-  take(): readonly number[] {
-    const pairs = this.pairs;
-    this.pairs = [];
-    return merged(pairs);
-  }
-}
-
-/** [from, to] pairs sorted and merged. */
-function merged(pairs: readonly number[]): readonly number[] {
-  if (pairs.length <= 2) {
-    return pairs.length === 0 ? NO_READS : pairs;
-  }
-  const order: number[] = [];
-  for (let k = 0; k < pairs.length; k += 2) {
-    order.push(k);
-  }
-  order.sort((a, b) => pairs[a] - pairs[b]);
-  const out: number[] = [];
-  for (const k of order) {
-    const from = pairs[k];
-    const to = pairs[k + 1];
-    if (out.length > 0 && from <= out[out.length - 1] + 1) {
-      out[out.length - 1] = Math.max(out[out.length - 1], to);
-    } else {
-      out.push(from, to);
-    }
-  }
-  return out;
-}
-
-const NO_READS: readonly number[] = Object.freeze([]) as readonly number[];
-
-function readsAny(reads: readonly number[], from: number, to: number): boolean {
-  for (let k = 0; k < reads.length; k += 2) {
-    if (reads[k] <= to && reads[k + 1] >= from) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Units and results.
-
-/** The units of each scope of an outline, in document order (the same lists while the structure is shared). */
-interface Units {
-  readonly section: readonly Section[];
-  readonly text: readonly Part[];
-  readonly siblings: readonly (readonly Section[])[];
-  readonly document: readonly Outline[];
-}
-
-interface UnitLists extends Omit<Units, 'document'> {
-  /** The index of each sibling group among the `siblings` units. */
-  readonly groupIndex: ReadonlyMap<readonly Section[], number>;
-}
-
-const unitLists = new WeakMap<readonly Section[], UnitLists>();
-
-function listsOf(outline: Outline): UnitLists {
-  let lists = unitLists.get(outline.all);
-  if (lists === undefined) {
-    const siblings: (readonly Section[])[] = outline.sections.length > 0 ? [outline.sections] : [];
-    for (const s of outline.all) {
-      if (s.children.length > 0) {
-        siblings.push(s.children);
-      }
-    }
-    const groupIndex = new Map(siblings.map((group, i) => [group, i]));
-    lists = { section: outline.all, text: [outline.root, ...outline.all], siblings, groupIndex };
-    unitLists.set(outline.all, lists);
-  }
-  return lists;
-}
-
-function unitsOf(outline: Outline): Units {
-  return { ...listsOf(outline), document: [outline] };
-}
-
-/**
- * The lines a unit spans: a section from its heading to its boundary, a group from its first heading to its last
- * one's boundary. A unit that read nothing outside its span is found from the edited line (it lies in the span); one
- * that did (the root, the document, a rule reading around) is checked on every edit.
- */
-function spanOf(scope: Rule['scope'], unit: unknown): { from: number; to: number } | undefined {
-  switch (scope) {
-    case 'section':
-      return { from: (unit as Section).line, to: (unit as Section).boundary - 1 };
-    case 'text':
-      return 'line' in (unit as Part) ? { from: (unit as Section).line, to: (unit as Section).boundary - 1 } : undefined;
-    case 'siblings': {
-      const group = unit as readonly Section[];
-      return { from: group[0].line, to: group[group.length - 1].boundary - 1 };
-    }
-    case 'document':
-      return undefined;
-  }
 }
 
 interface UnitResult {
@@ -535,7 +389,9 @@ export function reanalyze(
     const rule = RULES[r];
     let copy: UnitResult[] | undefined;
     let sameOutside = true;
-    for (const u of touched(previous, r, from, to, rule.scope === 'document' && documentChanged)) {
+    for (const u of rule.scope === 'document' && documentChanged
+      ? perUnit.map((_, k) => k)
+      : unitsReading(rule.scope, perUnit, previous.outline, from, to)) {
       const old = perUnit[u];
       const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
       rechecked++;
@@ -546,9 +402,8 @@ export function reanalyze(
     if (copy === undefined) {
       return perUnit;
     }
-    const outside = outsiders.get(perUnit);
-    if (sameOutside && outside !== undefined) {
-      outsiders.set(copy, outside); // the same units read outside their spans
+    if (sameOutside) {
+      sameOutsiders(perUnit, copy); // the same units read outside their spans
     }
     return copy;
   });
@@ -562,61 +417,4 @@ export function reanalyze(
     return analyze(outline, config, path);
   }
   return new VersionAnalysis(outline, config, path, facts, results, report, made, bound);
-}
-
-/** Edits that span more lines than this are matched against every unit. */
-const MAX_LOOKUP_LINES = 64;
-
-/** The units of each rule that read outside their spans, per list of results. */
-const outsiders = new WeakMap<readonly UnitResult[], readonly number[]>();
-
-function outsideOf(perUnit: readonly UnitResult[]): readonly number[] {
-  let list = outsiders.get(perUnit);
-  if (list === undefined) {
-    const found: number[] = [];
-    perUnit.forEach((r, u) => {
-      if (r.outside) {
-        found.push(u);
-      }
-    });
-    list = found;
-    outsiders.set(perUnit, list);
-  }
-  return list;
-}
-
-/**
- * The units of rule `r` that read a line in from…to (all of them when `all`). A unit that read only inside its span
- * can read an edited line only if its span holds it: the innermost section around each edited line, its ancestors,
- * their sibling groups. The others are few and checked one by one.
- */
-function touched(analysis: VersionAnalysis, r: number, from: number, to: number, all: boolean): number[] {
-  const perUnit = analysis.results[r] ?? [];
-  if (all) {
-    return perUnit.map((_, u) => u);
-  }
-  const scope = RULES[r].scope;
-  const candidates = new Set<number>(outsideOf(perUnit));
-  if (scope === 'document' || to - from > MAX_LOOKUP_LINES) {
-    perUnit.forEach((_, u) => candidates.add(u));
-  } else {
-    const { all: sections, sections: roots } = analysis.outline;
-    const { groupIndex } = listsOf(analysis.outline);
-    for (let l = from; l <= to; l++) {
-      const innermost: Section | undefined = sections[firstOnOrAfter(sections, l + 1) - 1];
-      if (scope === 'siblings' && innermost !== undefined && innermost.children.length > 0) {
-        candidates.add(groupIndex.get(innermost.children) ?? -1);
-      }
-      for (let s: Section | undefined = innermost; s !== undefined; s = s.parent) {
-        if (scope === 'section') {
-          candidates.add(s.index);
-        } else if (scope === 'text') {
-          candidates.add(s.index + 1);
-        } else {
-          candidates.add(groupIndex.get(s.parent?.children ?? roots) ?? -1);
-        }
-      }
-    }
-  }
-  return [...candidates].filter((u) => perUnit[u] !== undefined && readsAny(perUnit[u].reads, from, to));
 }
