@@ -196,7 +196,15 @@ test('gongwen/status params are checked before use', () => {
     'outline counts required',
   );
   assert.ok(
-    !isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '', headings: 3, problems: 0, outlineItems: 3, outlineShown: 3 }),
+    !isStatusParams({
+      uri: 'file:///a.txt',
+      profile: 'general',
+      profileLabel: '',
+      headings: 3,
+      problems: 0,
+      outlineItems: 3,
+      outlineShown: 3,
+    }),
     '字数 required',
   );
   assert.ok(!isStatusParams(null));

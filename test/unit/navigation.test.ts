@@ -110,7 +110,7 @@ test('hover on a heading: level, 字数 (the outline detail count), direct sub-s
   assert.equal(chars, countChars(LINES.slice(2, 6).join('\n')));
   assert.deepEqual(h.contents, {
     kind: 'markdown',
-    value: `**（一）学习开展情况**\n\nLevel 2 heading · ${chars} chars · 2 sub-sections · 0 findings`,
+    value: `**（一）学习开展情况**\n\nLevel 2 heading · ${chars} chars · Sub-sections: 2 · Findings: 0`,
   });
   assert.deepEqual(h.range, { start: { line: 2, character: 0 }, end: { line: 2, character: LINES[2].length } });
   const levels = [1, 2, 3].map((line) => (hover(outline, { line, character: 0 }, [], t, 40)?.contents as { value: string }).value);
@@ -129,15 +129,19 @@ test('hover: nothing on body text, the preamble or a blank line', () => {
 
 test('hover on a heading with findings counts the diagnostics inside the section only', () => {
   // （三） after （一） skips （二）: a numbering finding on line 4, inside 一、 and not inside 二、
-  const text = ['一、总体情况', '（一）学习情况', '学习不够。', '', '（三）作风情况', '作风不实。', '二、下一步打算', '加强学习。'].join('\n');
+  const text = ['一、总体情况', '（一）学习情况', '学习不够。', '', '（三）作风情况', '作风不实。', '二、下一步打算', '加强学习。'].join(
+    '\n',
+  );
   const analysis = analysisOf(text);
   const inside = analysis.diagnostics.filter((d) => d.line >= 0 && d.line <= 5).length;
   assert.ok(inside > 0, 'the document has a finding in 一、');
   const outline = outlineOf(text);
-  const value = (line: number) => (hover(outline, { line, character: 0 }, analysis.diagnostics, t, 40)?.contents as { value: string }).value;
-  assert.match(value(0), new RegExp(` · ${inside} findings$`));
-  assert.match(value(1), / · 0 findings$/);
-  assert.match(value(6), / · 0 findings$/);
+  const value = (line: number) =>
+    (hover(outline, { line, character: 0 }, analysis.diagnostics, t, 40)?.contents as { value: string }).value;
+  assert.match(value(0), new RegExp(` · Findings: ${inside}$`));
+  assert.match(value(1), / · Findings: 0$/);
+  assert.match(value(6), / · Findings: 0$/);
+  assert.match(value(4), / · Findings: [1-9]\d*$/, '（三） holds its own finding');
 });
 
 test('hover escapes Markdown in a title', () => {

@@ -12,8 +12,8 @@ export const HOVER_MESSAGES = {
   level3: 'Level 3 heading',
   level4: 'Level 4 heading',
   level5: 'Level 5 heading',
-  subsections: '{0} sub-sections',
-  findings: '{0} findings',
+  subsections: 'Sub-sections: {0}',
+  findings: 'Findings: {0}',
 } as const;
 
 const LEVEL_NAMES = [HOVER_MESSAGES.level1, HOVER_MESSAGES.level2, HOVER_MESSAGES.level3, HOVER_MESSAGES.level4, HOVER_MESSAGES.level5];
@@ -24,7 +24,13 @@ function escapeMarkdown(text: string): string {
 }
 
 /** The hover of a heading's lines (its marker line and the lines its title wraps onto); null elsewhere. */
-export function hover(outline: Outline, position: Position, diagnostics: readonly Diagnosis[], t: Localize, titleMax: number): Hover | null {
+export function hover(
+  outline: Outline,
+  position: Position,
+  diagnostics: readonly Diagnosis[],
+  t: Localize,
+  titleMax: number,
+): Hover | null {
   const s = sectionAt(outline, position.line);
   if (s === undefined || position.line > outline.titleOf(s).endLine) {
     return null;
