@@ -165,3 +165,12 @@ test('字数: countChars of a text equals charsBetween of its lines (the status 
   assert.equal(countChars(' \u3000\t\r\n'), 0, 'white space and line breaks are not counted');
   assert.equal(countChars(text), outline.charsBetween(0, outline.lineCount - 1));
 });
+
+test('selection ranges and hover on an empty document: the one empty line, no hover', () => {
+  const outline = outlineOf('');
+  assert.deepEqual(selectionRanges(outline, [{ line: 0, character: 0 }]), [
+    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+  ]);
+  assert.equal(hover(outline, { line: 0, character: 0 }, [], t, 40), null);
+  assert.equal(outline.charsBetween(0, outline.lineCount - 1), 0);
+});

@@ -26,22 +26,15 @@ function selectionRange(outline: Outline, position: Position): SelectionRange {
     ranges.push(linesRange(outline, s.line, outline.endOf(s)));
   }
   ranges.push(linesRange(outline, 0, last));
-  // from the outermost in: a range equal to its parent (a one-line section, a document of one section) is left out
-  let result: SelectionRange | undefined;
-  for (let i = ranges.length - 1; i >= 0; i--) {
+  // from the outermost in; a range equal to its parent (a one-line section, a document of one section) is left out
+  let result: SelectionRange = { range: ranges[ranges.length - 1] };
+  for (let i = ranges.length - 2; i >= 0; i--) {
     const range = ranges[i];
-    const same =
-      result !== undefined &&
-      result.range.start.line === range.start.line &&
-      result.range.end.line === range.end.line &&
-      result.range.end.character === range.end.character;
-    if (result === undefined) {
-      result = { range };
-    } else if (!same) {
+    if (range.start.line !== result.range.start.line || range.end.line !== result.range.end.line) {
       result = { range, parent: result };
     }
   }
-  return result ?? { range: ranges[0] };
+  return result;
 }
 
 /** One chain per position, innermost first (LSP's `textDocument/selectionRange`). */
