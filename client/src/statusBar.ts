@@ -1,9 +1,23 @@
-// The status bar item: profile and heading count of the active document, from the server's gongwen/status.
+// The status bar item: profile, heading count and 字数 of the active document, from the server's gongwen/status,
+// and the 字数 of the selection, counted here with the core's countChars (the function the outline counts with).
 import * as vscode from 'vscode';
+import { countChars } from '../../server/src/core/scanner';
 import type { StatusParams } from '../../server/src/protocol';
 
-export function statusText(status: StatusParams): string {
-  return `$(list-tree) ${status.profileLabel || status.profile} · ${status.headings}`;
+/** 字数 of an editor's selections (0 when nothing is selected). */
+export function selectedChars(editor: vscode.TextEditor): number {
+  let n = 0;
+  for (const selection of editor.selections) {
+    if (!selection.isEmpty) {
+      n += countChars(editor.document.getText(selection));
+    }
+  }
+  return n;
+}
+
+export function statusText(status: StatusParams, selected: number): string {
+  const chars = selected > 0 ? vscode.l10n.t('Selected {0} / {1}', selected, status.chars) : vscode.l10n.t('Chars {0}', status.chars);
+  return `$(list-tree) ${status.profileLabel || status.profile} · ${status.headings} · ${chars}`;
 }
 
 export class StatusBar implements vscode.Disposable {
@@ -19,6 +33,11 @@ export class StatusBar implements vscode.Disposable {
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor) {
+          this.update();
+        }
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.byUri.delete(document.uri.toString());
         this.update();
@@ -43,15 +62,16 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    const document = vscode.window.activeTextEditor?.document;
+    const editor = vscode.window.activeTextEditor;
+    const document = editor?.document;
     const status = document && vscode.languages.match(this.selector, document) > 0 ? this.byUri.get(document.uri.toString()) : undefined;
     // Plain text and Markdown without numbered headings are not 公文: nothing to show for them.
-    if (!document || !status || (status.headings === 0 && document.languageId !== 'gongwen')) {
+    if (!editor || !document || !status || (status.headings === 0 && document.languageId !== 'gongwen')) {
       this.item.hide();
       return;
     }
     const label = status.profileLabel || status.profile;
-    this.item.text = statusText(status);
+    this.item.text = statusText(status, selectedChars(editor));
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${vscode.l10n.t('Gongwen Outline')}**\n\n`);
     tooltip.appendText(vscode.l10n.t('Profile: {0} ({1})', label, status.profile));
@@ -59,6 +79,8 @@ export class StatusBar implements vscode.Disposable {
     tooltip.appendText(vscode.l10n.t('Headings: {0}', status.headings));
     tooltip.appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Problems: {0}', status.problems));
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Characters (字数, not counting spaces): {0}', status.chars));
     tooltip.appendMarkdown('\n\n');
     if (status.outlineShown < status.outlineItems) {
       tooltip.appendText(

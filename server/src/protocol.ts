@@ -22,6 +22,8 @@ export interface StatusParams {
   /** Entries of the document's full outline, and how many of them the outline shows (gongwen.outline.maxItems). */
   outlineItems: number;
   outlineShown: number;
+  /** 字数 of the whole document: `Outline.charsBetween` over all its lines (core `countChars` per line). */
+  chars: number;
 }
 
 /** Client → server, when the user grants the workspace trust. */
@@ -42,6 +44,7 @@ export function isStatusParams(value: unknown): value is StatusParams {
     typeof v.headings === 'number' &&
     typeof v.problems === 'number' &&
     typeof v.outlineItems === 'number' &&
-    typeof v.outlineShown === 'number'
+    typeof v.outlineShown === 'number' &&
+    typeof v.chars === 'number'
   );
 }

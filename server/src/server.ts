@@ -11,10 +11,12 @@ import {
   Diagnostic,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  Hover,
   InitializeParams,
   InitializeResult,
   LSPErrorCodes,
   ResponseError,
+  SelectionRange,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { DEFAULT_CONFIG } from './core/config';
@@ -23,8 +25,10 @@ import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './se
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
+import { hover } from './service/hover';
 import { normalizeLocale } from './service/locale';
 import { Localize, localizeMessage } from './service/localize';
+import { selectionRanges } from './service/selectionRanges';
 import { workspaceSymbols } from './service/workspaceSymbols';
 import { TrustNotificationMethod, TrustParams } from './protocol';
 import { Settings, WORKSPACE_FILE } from './settings';
@@ -123,6 +127,8 @@ export function startServer(connection: Connection, host: Host): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '公文大纲' },
         foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        hoverProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
         diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -208,6 +214,18 @@ export function startServer(connection: Connection, host: Host): void {
       return doc.answer('foldingRange', [all, endOf, closingLine, closingEndLine, foldingLimit], () =>
         foldingRanges(doc.outline, foldingLimit),
       );
+    }),
+  );
+
+  connection.onSelectionRanges(
+    runSafe('selectionRange', [] as SelectionRange[], (doc, params) => (served(doc) ? selectionRanges(doc.outline, params.positions) : [])),
+  );
+
+  connection.onHover(
+    runSafe('hover', null as Hover | null, async (doc, params) => {
+      const analysis = await validation.analysisOf(doc);
+      const { config } = await settings.get(doc.uri);
+      return analysis !== undefined ? hover(doc.outline, params.position, analysis.diagnostics, t, config.titleMaxLength) : null;
     }),
   );
 

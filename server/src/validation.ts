@@ -64,6 +64,7 @@ export class Validation {
       problems: analysis.diagnostics.length,
       outlineItems,
       outlineShown: Math.min(outlineItems, config.outlineMaxItems),
+      chars: doc.outline.charsBetween(0, doc.outline.lineCount - 1),
     };
     // sent when it changed: most keystrokes change no count, and the client then has nothing to read
     const key = JSON.stringify(status);

@@ -4,10 +4,13 @@ import type {
   Diagnostic,
   DocumentSymbol,
   FoldingRange,
+  Hover,
   PublishDiagnosticsParams,
   Range,
+  SelectionRange,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
+import { countChars } from '../../server/src/core/scanner';
 
 import { HANG_GUARD, open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
 
@@ -145,6 +148,52 @@ test('the status notification reports profile and counts', async () => {
   const status = await server.waitFor<{ uri: string; profile: string; headings: number }>('gongwen/status', (p) => p.uri === URI);
   assert.equal(status.profile, 'self-inspection');
   assert.ok(status.headings >= 6);
+});
+
+test('selection ranges, hover on a heading and the 字数 of the status, over the wire', async () => {
+  assert.equal(server.initializeResult.capabilities.selectionRangeProvider, true);
+  assert.equal(server.initializeResult.capabilities.hoverProvider, true);
+  const uri = 'file:///tmp/navigation.txt';
+  const lines = ['一、总体情况', '（一）学习情况', '每月学习一次。', '（二）作风情况', '二、下一步打算', '加强学习。'];
+  const text = lines.join('\n');
+  await open(server, uri, text);
+  const [chain] = (await server.connection.sendRequest('textDocument/selectionRange', {
+    textDocument: { uri },
+    positions: [{ line: 2, character: 3 }],
+  })) as SelectionRange[];
+  const spans: number[][] = [];
+  for (let r: SelectionRange | undefined = chain; r !== undefined; r = r.parent) {
+    spans.push([r.range.start.line, r.range.end.line]);
+  }
+  assert.deepEqual(spans, [
+    [2, 2],
+    [1, 2],
+    [0, 3],
+    [0, 5],
+  ]);
+  const hoverAt = (line: number) =>
+    server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 0 },
+    }) as Promise<Hover | null>;
+  const chars = countChars(lines.slice(0, 4).join(''));
+  // （二） has no text under it: a finding inside 一、
+  const findings = (await diagnostics(uri)).filter((d) => d.range.start.line <= 3).length;
+  assert.ok(findings > 0);
+  assert.deepEqual((await hoverAt(0))?.contents, {
+    kind: 'markdown',
+    value: `**一、总体情况**\n\nLevel 1 heading · ${chars} chars · Sub-sections: 2 · Findings: ${findings}`,
+  });
+  assert.equal(await hoverAt(2), null);
+  const status = await server.waitFor<{ uri: string; chars: number }>('gongwen/status', (p) => p.uri === uri);
+  assert.equal(status.chars, countChars(text));
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 5, character: 5 }, end: { line: 5, character: 5 } }, text: '\n坚持 不懈。' }],
+  });
+  await diagnostics(uri);
+  const after = await server.waitFor<{ uri: string; chars: number }>('gongwen/status', (p) => p.uri === uri && p.chars !== status.chars);
+  assert.equal(after.chars, countChars(text) + 5);
 });
 
 test('push mode (no pull support): debounced publishDiagnostics, messages in Chinese for zh-cn, folding limit honoured', async () => {

@@ -187,13 +187,25 @@ test('client settings: languages are cleaned and served for file and untitled do
 });
 
 test('gongwen/status params are checked before use', () => {
-  const counts = { headings: 3, problems: 0, outlineItems: 3, outlineShown: 3 };
+  const counts = { headings: 3, problems: 0, outlineItems: 3, outlineShown: 3, chars: 120 };
   assert.ok(isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '一般公文', ...counts }));
   assert.ok(!isStatusParams({ uri: 'file:///a.txt', profile: 'general', ...counts }));
   assert.ok(!isStatusParams({ uri: 1, profile: 'general', profileLabel: '', ...counts }));
   assert.ok(
     !isStatusParams({ uri: 'file:///a.txt', profile: 'general', profileLabel: '', headings: 3, problems: 0 }),
     'outline counts required',
+  );
+  assert.ok(
+    !isStatusParams({
+      uri: 'file:///a.txt',
+      profile: 'general',
+      profileLabel: '',
+      headings: 3,
+      problems: 0,
+      outlineItems: 3,
+      outlineShown: 3,
+    }),
+    '字数 required',
   );
   assert.ok(!isStatusParams(null));
 });

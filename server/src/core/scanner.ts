@@ -629,11 +629,16 @@ const CLOSING_START =
 const CLOSING_ANY = /批评指正|宝贵意见|批评帮助/;
 const LIST_INTRO = /^(?:附件|附[：:]|参考文献|目\s*录)/;
 
-function countChars(line: string): number {
+/**
+ * 字数: the characters of a text that are not white space (line breaks included), a surrogate pair counting once.
+ * The one definition: the scanner counts each line with it (LineInfo.chars, summed by `Outline.charsBetween` for the
+ * outline, the hover and the status bar's document count) and the client counts a selection with it.
+ */
+export function countChars(text: string): number {
   let n = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (!isSpace(c) && !(c >= 0xdc00 && c <= 0xdfff)) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 0x0a && c !== 0x0d && !(c >= 0xdc00 && c <= 0xdfff)) {
       n++;
     }
   }

@@ -1,5 +1,5 @@
 /** Document symbols: the sections, nested, named marker + title, ranging over the whole section. */
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver';
 import type { Config } from '../core/config';
 import type { Outline, Section } from '../core/model';
 import { keepOutermost } from './limit';
@@ -16,6 +16,15 @@ export function shorten(title: string, max: number): string {
 
 export function sectionName(outline: Outline, s: Section, max: number): string {
   return s.marker.text.trim() + shorten(outline.titleOf(s).text, max);
+}
+
+/** A heading: from its marker to the end of its title (which may wrap onto the next lines). */
+export function headingRange(outline: Outline, s: Section): Range {
+  const title = outline.titleOf(s);
+  return {
+    start: { line: s.line, character: s.marker.start },
+    end: { line: title.endLine, character: Math.max(title.endCharacter, title.endLine === s.line ? s.marker.end : 0) },
+  };
 }
 
 const KIND_BY_LEVEL = [SymbolKind.Namespace, SymbolKind.Class, SymbolKind.Method, SymbolKind.Field, SymbolKind.Constant];
@@ -90,17 +99,12 @@ export function documentSymbols(outline: Outline, config: Config, t: Localize, f
     }
     const endLine = outline.endOf(s);
     const range = { start: { line: s.line, character: 0 }, end: { line: endLine, character: outline.line(endLine).length } };
-    const title = outline.titleOf(s);
-    const selectionRange = {
-      start: { line: s.line, character: s.marker.start },
-      end: { line: title.endLine, character: Math.max(title.endCharacter, title.endLine === s.line ? s.marker.end : 0) },
-    };
     const symbol: DocumentSymbol = {
       name: sectionName(outline, s, config.titleMaxLength),
       detail: chars(outline.charsBetween(s.line, endLine)),
       kind: KIND_BY_LEVEL[s.level - 1],
       range,
-      selectionRange,
+      selectionRange: headingRange(outline, s),
     };
     if (children.length > 0) {
       symbol.children = children; // optional in LSP: leaves (most headings) send none
