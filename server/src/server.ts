@@ -7,6 +7,7 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionKind,
+  CompletionItem,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -19,7 +20,9 @@ import {
 } from 'vscode-languageserver';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
+import { resolveProfile } from './core/analyze';
 import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './service/codeActions';
+import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
@@ -123,6 +126,7 @@ export function startServer(connection: Connection, host: Host): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: '公文大纲' },
         foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
         diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -196,6 +200,17 @@ export function startServer(connection: Connection, host: Host): void {
       const inputs = [config.inlineItems ? outline : outline.all, config.outlineMaxItems, config.inlineItems];
       const filter = doc.answer('outlineFilter', inputs, () => outlineFilter(outline, config));
       return doc.answer('documentSymbol', [outline, config], () => documentSymbols(outline, config, t, filter));
+    }),
+  );
+
+  connection.onCompletion(
+    runSafe('completion', [] as CompletionItem[], async (doc, params) => {
+      if (!served(doc)) {
+        return [];
+      }
+      const { config, path } = await settings.get(doc.uri);
+      const outline = doc.outline;
+      return completionItems(outline, params.position, resolveProfile(outline, config, path), t);
     }),
   );
 
