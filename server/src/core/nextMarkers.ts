@@ -107,7 +107,13 @@ function fittingNumber(outline: Outline, line: number, parent: Section | undefin
       continue;
     }
     const codes = numberingCodes([...numbers, n, ...after.map((s) => s.marker.number)]);
-    if (codes[numbers.length] === undefined && noNewCode(after.map((s) => old.get(s)), codes.slice(numbers.length + 1))) {
+    if (
+      codes[numbers.length] === undefined &&
+      noNewCode(
+        after.map((s) => old.get(s)),
+        codes.slice(numbers.length + 1),
+      )
+    ) {
       return n;
     }
   }
