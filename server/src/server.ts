@@ -205,12 +205,12 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onCompletion(
     runSafe('completion', [] as CompletionItem[], async (doc, params) => {
-      if (!served(doc)) {
-        return [];
-      }
       const { config, path } = await settings.get(doc.uri);
       const outline = doc.outline;
-      return completionItems(outline, params.position, resolveProfile(outline, config, path), t);
+      const profile = resolveProfile(outline, config, path);
+      // a plain text with no heading yet gets the skeleton when its name or first lines say what kind it is
+      const wanted = served(doc) || profile.sections.some((p) => p.required);
+      return wanted ? completionItems(outline, params.position, profile, t) : [];
     }),
   );
 
