@@ -55,16 +55,24 @@ test('a typed trigger character is replaced by the whole marker, after indentati
   assert.deepEqual(await complete(uri, 4, 2, '一'), []);
 });
 
-test('a self-inspection offers its missing parts; an empty one its skeleton', HANG_GUARD, async () => {
-  const uri = 'file:///tmp/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5-completion.txt';
-  await open(server, uri, ['对照检查材料', '一、存在的主要问题', '（一）学习不够。', ''].join('\n'));
-  const items = sorted(await complete(uri, 3, 0));
-  assert.deepEqual(
-    items.filter((i) => i.detail?.startsWith('必备部分')).map((i) => i.label),
-    ['二、产生问题的原因', '二、努力方向和整改措施'],
-  );
-  const empty = 'file:///tmp/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5-empty.txt';
-  await open(server, empty, '');
-  const skeleton = (await complete(empty, 0, 0)).find((i) => (i.textEdit as TextEdit | undefined)?.newText.includes('\n'));
-  assert.equal((skeleton?.textEdit as TextEdit).newText, '一、存在的主要问题\n二、产生问题的原因\n三、努力方向和整改措施');
-});
+test(
+  'a self-inspection offers its missing parts, an empty one (even plain text) its skeleton; other plain text nothing',
+  HANG_GUARD,
+  async () => {
+    const uri = 'file:///tmp/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5-completion.txt';
+    await open(server, uri, ['对照检查材料', '一、存在的主要问题', '（一）学习不够。', ''].join('\n'));
+    const items = sorted(await complete(uri, 3, 0));
+    assert.deepEqual(
+      items.filter((i) => i.detail?.startsWith('必备部分')).map((i) => i.label),
+      ['二、产生问题的原因', '二、努力方向和整改措施'],
+    );
+    const empty = 'file:///tmp/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5-empty.txt';
+    await open(server, empty, '', 'plaintext');
+    const skeleton = (await complete(empty, 0, 0)).find((i) => (i.textEdit as TextEdit | undefined)?.newText.includes('\n'));
+    assert.equal((skeleton?.textEdit as TextEdit).newText, '一、存在的主要问题\n二、产生问题的原因\n三、努力方向和整改措施');
+    // a plain text of no particular kind and with no heading is left alone
+    const notes = 'file:///tmp/notes.txt';
+    await open(server, notes, '购物清单\n', 'plaintext');
+    assert.deepEqual(await complete(notes, 1, 0), []);
+  },
+);
