@@ -76,6 +76,8 @@ test('the missing required parts of a self-inspection, numbered to fit', () => {
     markersAt(['对照检查材料', '', '一、存在的主要问题'], 1, SELF_INSPECTION).filter((m) => m.length > 3),
     [],
   );
+  // only where the profile's order is kept: the causes not after the measures
+  assert.deepEqual(markersAt(['一、存在的问题', '二、整改措施', ''], 2, SELF_INSPECTION), ['三、', '（一）']);
   // none missing, none offered
   const whole = ['一、存在的问题', '二、产生问题的原因', '三、整改措施', ''];
   assert.deepEqual(markersAt(whole, 3, SELF_INSPECTION), ['四、', '（一）']);

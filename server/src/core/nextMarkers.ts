@@ -190,9 +190,20 @@ function missingParts(outline: Outline, line: number, profile: Profile, kind: Ma
     return [];
   }
   const compiled = compileProfile(profile);
-  const found = new Set(outline.sections.map((s) => matchSection(compiled, outline.titleOf(s).text)));
+  const found = new Set<number>();
+  // a part is offered only where it keeps the profile's order: after the parts above the line, before those below
+  let above = -1;
+  let below = profile.sections.length;
+  for (const s of outline.sections) {
+    const i = matchSection(compiled, outline.titleOf(s).text);
+    if (i >= 0) {
+      found.add(i);
+      above = s.line < line ? Math.max(above, i) : above;
+      below = s.line > line ? Math.min(below, i) : below;
+    }
+  }
   const marker = standardMarker(kind, n);
   return profile.sections
-    .filter((p, i) => p.required && !found.has(i))
+    .filter((p, i) => p.required && !found.has(i) && above < i && i < below)
     .map((p) => ({ marker, text: marker + p.label, level: LEVEL_OF[kind], part: p.label }));
 }
