@@ -54,8 +54,10 @@ test('⑳ is the last circled marker: no ㉑ is offered', () => {
   assert.equal(offered[0], '（2）');
 });
 
-test('no marker is offered inside the closing', () => {
+test('no marker is offered inside the closing, nor right after 目录/附件： or an item of their list', () => {
   assert.deepEqual(markersAt(['一、甲', '内容。', '以上是我的发言。', ''], 3), []);
+  assert.deepEqual(markersAt(['目录', '', '', '1.工作情况'], 1), []);
+  assert.deepEqual(markersAt(['附件：', '1.名单', '', '一、正文'], 2), []);
 });
 
 test('the missing required parts of a self-inspection, numbered to fit', () => {

@@ -7,7 +7,7 @@
 import { MAX_NUMBER, standardMarker } from './edits';
 import type { Outline, Section } from './model';
 import { compileProfile, matchSection, Profile } from './profiles';
-import { Level, LEVEL_OF, MarkerKind } from './scanner';
+import { Level, LEVEL_OF, MarkerKind, scanLine } from './scanner';
 
 export interface NextMarker {
   /** The marker in standard form (`（三）`); for a part, the heading's marker. */
@@ -134,9 +134,21 @@ function containerOf(outline: Outline, line: number): Section | undefined {
   return found;
 }
 
+/**
+ * Does `line` follow 附件：/目录 or an item of their list? A marker there starts a list item, not a heading, and makes
+ * the numbered lines right after it list items too.
+ */
+function afterList(outline: Outline, line: number): boolean {
+  const before = scanLine(outline.line(line - 1));
+  return before.listIntro === true || (before.marker !== undefined && !outline.all.some((s) => s.line === line - 1));
+}
+
 /** The markers (and missing parts) that fit at the start of `line`, nearest first. */
 export function nextMarkers(outline: Outline, line: number, profile: Profile): NextMarker[] {
   if (line < 0 || line > outline.lineCount || (outline.closingLine >= 0 && line >= outline.closingLine)) {
+    return [];
+  }
+  if (line > 0 && afterList(outline, line)) {
     return [];
   }
   const result: NextMarker[] = [];
