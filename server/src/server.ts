@@ -18,9 +18,9 @@ import {
   ResponseError,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import { resolveProfile } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
-import { resolveProfile } from './core/analyze';
 import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './service/codeActions';
 import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';

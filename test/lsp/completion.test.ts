@@ -51,6 +51,7 @@ test('a typed trigger character is replaced by the whole marker, after indentati
   const items = sorted(await complete(uri, 3, 3, '('));
   assert.equal(items[0].label, '（三）');
   assert.deepEqual((items[0].textEdit as TextEdit).range, { start: { line: 3, character: 2 }, end: { line: 3, character: 3 } });
+  assert.equal(items[0].filterText, '(（三）', 'the half-width bracket typed still matches the item');
   // in the middle of a text nothing is offered
   assert.deepEqual(await complete(uri, 4, 2, '一'), []);
 });

@@ -60,8 +60,9 @@ export function completionItems(outline: Outline, position: Position, profile: P
       kind: m.part !== undefined ? CompletionItemKind.Snippet : CompletionItemKind.EnumMember,
       detail,
       sortText: String(i).padStart(4, '0'),
-      // whatever was typed of a marker still shows every item: they are what fits here, not matches of the text
-      filterText: typed + label,
+      // the trigger character (`(` for `（三）`, `一` for `二、`) keeps every item shown: they are what fits here; more
+      // typed text (`2025` of a year) narrows them as the client filters
+      filterText: typed.length <= 1 ? typed + label : label,
       textEdit: { range, newText: m.text },
     };
   });
