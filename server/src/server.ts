@@ -7,6 +7,7 @@ import {
   CancellationToken,
   CodeAction,
   CodeActionKind,
+  CompletionItem,
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -19,9 +20,11 @@ import {
   SelectionRange,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import { resolveProfile } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
 import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './service/codeActions';
+import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
 import { foldingRanges } from './service/folding';
@@ -129,6 +132,7 @@ export function startServer(connection: Connection, host: Host): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
         diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -202,6 +206,17 @@ export function startServer(connection: Connection, host: Host): void {
       const inputs = [config.inlineItems ? outline : outline.all, config.outlineMaxItems, config.inlineItems];
       const filter = doc.answer('outlineFilter', inputs, () => outlineFilter(outline, config));
       return doc.answer('documentSymbol', [outline, config], () => documentSymbols(outline, config, t, filter));
+    }),
+  );
+
+  connection.onCompletion(
+    runSafe('completion', [] as CompletionItem[], async (doc, params) => {
+      const { config, path } = await settings.get(doc.uri);
+      const outline = doc.outline;
+      const profile = resolveProfile(outline, config, path);
+      // a plain text with no heading yet gets the skeleton when its name or first lines say what kind it is
+      const wanted = served(doc) || profile.sections.some((p) => p.required);
+      return wanted ? completionItems(outline, params.position, profile, t) : [];
     }),
   );
 
