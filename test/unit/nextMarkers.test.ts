@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { standardMarker } from '../../server/src/core/edits';
-import { nextMarkers, numberingCodes } from '../../server/src/core/nextMarkers';
+import { nextMarkers } from '../../server/src/core/nextMarkers';
+import { numberingCodes } from '../../server/src/core/rules/numberingSequence';
 import { GENERAL, SELF_INSPECTION } from '../../server/src/core/profiles';
 import type { MarkerKind } from '../../server/src/core/scanner';
 import { outlineOf } from './helpers';
@@ -97,7 +98,7 @@ test('an empty self-inspection document is offered the skeleton; a general one o
   assert.deepEqual(markersAt([''], 0), ['一、']);
 });
 
-test('numberingCodes reports what the numbering rule reports', () => {
+test('numberingCodes: what the numbering rule reports of each heading, shared with completion', () => {
   assert.deepEqual(numberingCodes([1, 2, 3]), [undefined, undefined, undefined]);
   assert.deepEqual(numberingCodes([2, 3]), ['start', undefined]);
   assert.deepEqual(numberingCodes([1, 3, 4]), [undefined, 'gap', undefined]);

@@ -4,6 +4,7 @@
  * with required parts, the missing parts as whole headings (the skeleton in an empty document). A marker is offered
  * only when inserting it there creates no numbering finding (numbering.start / gap / duplicate) that was not there.
  */
+import { numberingCodes, NumberingCode } from './rules/numberingSequence';
 import { MAX_NUMBER, standardMarker } from './edits';
 import type { Outline, Section } from './model';
 import { compileProfile, matchSection, Profile } from './profiles';
@@ -23,28 +24,7 @@ export interface NextMarker {
 /** The kind of marker of each rank, for a first child (一、 → （一） → 1. → （1） → ①). */
 const KIND_OF_LEVEL: readonly MarkerKind[] = ['cn', 'cn', 'cn-paren', 'num', 'num-paren', 'circled'];
 
-type Code = 'start' | 'gap' | 'duplicate' | undefined;
-
-/** What the numbering rule reports of each heading of one group (siblings of one level), by number. */
-export function numberingCodes(numbers: readonly number[]): Code[] {
-  if (numbers.every((n, i) => n === i + 1)) {
-    return numbers.map(() => undefined);
-  }
-  const seen = new Set<number>();
-  return numbers.map((n, i) => {
-    const prev = i > 0 ? numbers[i - 1] : 0;
-    let code: Code;
-    if (i === 0 && n !== 1) {
-      code = 'start';
-    } else if (i > 0 && seen.has(n)) {
-      code = 'duplicate';
-    } else if (i > 0 && n !== prev + 1 && n !== i + 1) {
-      code = 'gap';
-    }
-    seen.add(n);
-    return code;
-  });
-}
+type Code = NumberingCode;
 
 /** Is every code of `after` absent or one `before` already had? */
 function noNewCode(before: readonly Code[], after: readonly Code[]): boolean {
