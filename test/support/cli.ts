@@ -17,6 +17,7 @@ export function cli(args: string[], cwd: string, lang = 'C'): CliResult {
     encoding: 'utf8',
     env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
     timeout: 120000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   assert.equal(r.error, undefined, `the command line ran: ${String(r.error)}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

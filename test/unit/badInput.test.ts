@@ -9,7 +9,6 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +24,8 @@ import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { GongwenDocument } from '../../server/src/service/document';
 import { documentSymbols } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/folding';
+import { cli as runCli, CliResult } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const CLI = join(ROOT, 'bin', 'gongwen-outline.js');
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-bad-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -65,26 +63,11 @@ function run(text: string, path = 'doc.txt'): Result {
 const titles = (outline: Outline, sections: readonly Section[] = outline.sections): unknown[] =>
   sections.map((s) => [s.level, s.marker.text, outline.titleOf(s).text, s.line, outline.endOf(s), titles(outline, s.children)]);
 
-interface Cli {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd = TMP): Cli {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
-    timeout: 120000,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  assert.equal(r.error, undefined, `the command line ran: ${String(r.error)}`);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real command line, run in the tests' folder unless told otherwise. */
+const cli = (args: string[], cwd = TMP): CliResult => runCli(args, cwd);
 
 /** Exit 2 with one clear line on stderr that names the input, nothing on stdout, no stack trace. */
-function assertUsageError(r: Cli, mentions: string, says: RegExp): void {
+function assertUsageError(r: CliResult, mentions: string, says: RegExp): void {
   assert.equal(r.status, 2, `exit 2 (stderr: ${r.stderr})`);
   assert.equal(r.stdout, '');
   assert.ok(r.stderr.startsWith('gongwen-outline: '), r.stderr);

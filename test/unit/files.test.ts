@@ -19,33 +19,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileError, FileHandleLike, FileSystem, MAX_CONFIG_BYTES, MAX_DOCUMENT_BYTES, readRegularFile } from '../../server/src/node/files';
-import { ROOT } from './helpers';
+import { cli as runCli, CliResult } from '../support/cli';
 
-const CLI = join(ROOT, 'bin', 'gongwen-outline.js');
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-files-'));
 after(() => spawnSync('rm', ['-rf', TMP])); // rm, not rmSync: the deep tree below is past PATH_MAX
 
 const DOC = ['工作总结', '一、主要工作', '正文。', '二、存在的问题', '正文。'].join('\n');
 
-interface Cli {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd = TMP): Cli {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' },
-    timeout: 60000,
-  });
-  assert.equal(r.error, undefined, `the command line ended by itself: ${String(r.error)}`);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real command line, run in the tests' folder unless told otherwise. */
+const cli = (args: string[], cwd = TMP): CliResult => runCli(args, cwd);
 
 /** Exit 2, each fragment on stderr, no stack trace. */
-function assertRefused(r: Cli, ...says: RegExp[]): void {
+function assertRefused(r: CliResult, ...says: RegExp[]): void {
   assert.equal(r.status, 2, `exit 2 (stderr: ${r.stderr})`);
   for (const s of says) {
     assert.match(r.stderr, s);
