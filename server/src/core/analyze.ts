@@ -25,7 +25,8 @@ import { firstOnOrAfter } from './search';
 export const MAX_REPORTED = 1000;
 /**
  * Findings kept besides the reported ones, so that an edit that removes a few reported findings still finds the
- * next ones kept (else the document is analysed afresh); at most twice as many are kept before a fresh analysis.
+ * next ones kept (else the document is analysed afresh); past twice the slack (1,200 kept) the document is analysed
+ * afresh too.
  */
 const SLACK = 100;
 
