@@ -8,6 +8,7 @@ import { numberingCodes, NumberingCode } from './rules/numberingSequence';
 import { MAX_NUMBER, standardMarker } from './edits';
 import type { Outline, Section } from './model';
 import { compileProfile, matchSection, Profile } from './profiles';
+import { LADDER } from './sections';
 import { Level, LEVEL_OF, MarkerKind, scanLine } from './scanner';
 
 export interface NextMarker {
@@ -20,9 +21,6 @@ export interface NextMarker {
   readonly part?: string;
   readonly skeleton?: boolean;
 }
-
-/** The kind of marker of each rank, for a first child (一、 → （一） → 1. → （1） → ①). */
-const KIND_OF_LEVEL: readonly MarkerKind[] = ['cn', 'cn', 'cn-paren', 'num', 'num-paren', 'circled'];
 
 type Code = NumberingCode;
 
@@ -146,7 +144,7 @@ export function nextMarkers(outline: Outline, line: number, profile: Profile): N
     offer(container.parent, container.level, container.marker.kind);
     if (container.level < 5) {
       const level = (container.level + 1) as Level;
-      offer(container, level, KIND_OF_LEVEL[level]);
+      offer(container, level, LADDER[level]);
     }
     for (let a = container.parent; a !== undefined; a = a.parent) {
       offer(a.parent, a.level, a.marker.kind);

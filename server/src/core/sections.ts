@@ -42,7 +42,8 @@ export const SECTION_MESSAGES = {
   topRank: '“{0}” is already at the top rank (一、): there is no higher one.',
   noPreviousToJoin: '“{0}” has no previous sibling to go under: one rank down it would stand above its siblings.',
   bottomRank: '“{0}” or a heading under it is already at the lowest rank (①): there is no lower one.',
-  notKept: 'The markers would not keep “{0}” a heading of its rank (a title starting with a digit, a list after 附件：): nothing was changed.',
+  notKept:
+    'The markers would not keep “{0}” a heading of its rank (a title starting with a digit, a list after 附件：): nothing was changed.',
   tooLarge: '“{0}” would need number {1}, more than its kind of marker can write: nothing was changed.',
   newFinding: 'The result would have a numbering problem the document does not have ({0}): nothing was changed.',
   nothingToRenumber: 'Every heading and enumeration is already numbered in order.',
@@ -92,6 +93,8 @@ interface MarkerEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The whole marker (a change of rank), not only its numeral. */
+  readonly whole: boolean;
 }
 
 /** The edits of an operation on the section that holds `line`, or why it does not apply. */
@@ -171,6 +174,19 @@ function headingsAsExpected(outline: Outline, draft: Outline, origin: readonly n
   });
 }
 
+/**
+ * Is each new marker read as written, no more? `（一）、2023年` promoted to `第二部分、2023年` would take the `、` of the
+ * title into its marker, and a later fix of the marker would drop it.
+ */
+function markersAsWritten(result: Outline, edits: readonly MarkerEdit[]): boolean {
+  const byLine = new Map(result.all.map((s) => [s.line, s.marker]));
+  return edits.every((e) => {
+    const marker = byLine.get(e.line);
+    const [start, end] = e.whole ? [marker?.start, marker?.end] : [marker?.numberStart, marker?.numberEnd];
+    return start === e.start && end === e.start + e.text.length;
+  });
+}
+
 /** The sibling groups of an outline (one parent, one rank), keyed by parent and rank, members as document lines. */
 function groupsOf(outline: Outline, origin: (line: number) => number): Map<string, Section[]> {
   const groups = new Map<string, Section[]>();
@@ -245,13 +261,19 @@ function plan(outline: Outline, subject: Section, { lines, origin, ranks }: Draf
           return { reason: msg(SECTION_MESSAGES.tooLarge, label(outline, m), n) };
         }
         const marker = standardMarker(kind, n).trimEnd();
-        edits.push({ line, start: m.marker.start, end: m.marker.end, text: marker });
+        edits.push({ line, start: m.marker.start, end: m.marker.end, text: marker, whole: true });
       } else if (m.marker.number !== n) {
         if (n > MAX_NUMBER[m.marker.kind]) {
           return { reason: msg(SECTION_MESSAGES.tooLarge, label(outline, m), n) };
         }
         const original = outline.line(m.line).slice(m.marker.numberStart, m.marker.numberEnd);
-        edits.push({ line, start: m.marker.numberStart, end: m.marker.numberEnd, text: formatNumber(m.marker.kind, n, original) });
+        edits.push({
+          line,
+          start: m.marker.numberStart,
+          end: m.marker.numberEnd,
+          text: formatNumber(m.marker.kind, n, original),
+          whole: false,
+        });
       }
     }
   }
@@ -261,7 +283,7 @@ function plan(outline: Outline, subject: Section, { lines, origin, ranks }: Draf
     final[e.line] = was.slice(0, e.start) + e.text + was.slice(e.end);
   }
   const result = parse(LineTable.of(final.join('\n')));
-  if (!headingsAsExpected(outline, result, origin, ranks)) {
+  if (!headingsAsExpected(outline, result, origin, ranks) || !markersAsWritten(result, edits)) {
     return notKept;
   }
   const had = numberingFindings(outline, (l) => l);
