@@ -24,7 +24,7 @@ import { firstOnOrAfter } from './search';
 export const SECTION_OPERATIONS = ['moveUp', 'moveDown', 'promote', 'demote'] as const;
 export type SectionOperation = (typeof SECTION_OPERATIONS)[number];
 
-/** What an operation gives: its edits (never empty), or why it does not apply. */
+/** What an operation gives: its edits (none when two alike sections change places), or why it does not apply. */
 export type Outcome = { readonly edits: readonly LineEdit[] } | { readonly reason: Message };
 
 /**
@@ -97,52 +97,68 @@ interface MarkerEdit {
   readonly whole: boolean;
 }
 
-/** The edits of an operation on the section that holds `line`, or why it does not apply. */
-export function sectionEdits(outline: Outline, line: number, operation: SectionOperation): Outcome {
+/** What an operation works on: the section, and for a move the sibling it changes places with. */
+export interface Target {
+  readonly section: Section;
+  readonly other?: Section;
+}
+
+/**
+ * The section an operation on `line` works on, or why the operation does not apply there, without planning it (cheap
+ * enough to list code actions on every request): no section, no sibling to change places with, no rank to go to.
+ */
+export function sectionTarget(outline: Outline, line: number, operation: SectionOperation): Target | { readonly reason: Message } {
   const s = sectionAt(outline, line);
   if (s === undefined) {
     return { reason: msg(SECTION_MESSAGES.noSection, line + 1) };
   }
+  const siblings = s.parent?.children ?? outline.sections;
   switch (operation) {
     case 'moveUp':
     case 'moveDown': {
-      const siblings = s.parent?.children ?? outline.sections;
-      const k = siblings.indexOf(s) + (operation === 'moveUp' ? -1 : 1);
-      const other = siblings[k];
+      const other = siblings[siblings.indexOf(s) + (operation === 'moveUp' ? -1 : 1)];
       if (other === undefined || other.level !== s.level) {
         return { reason: msg(operation === 'moveUp' ? SECTION_MESSAGES.noPrevious : SECTION_MESSAGES.noNext, label(outline, s)) };
       }
-      const [first, second] = operation === 'moveUp' ? [other, s] : [s, other];
-      return plan(outline, s, swapped(outline, first, second));
+      return { section: s, other };
     }
     case 'promote':
+      return s.level === 1 ? { reason: msg(SECTION_MESSAGES.topRank, label(outline, s)) } : { section: s };
     case 'demote': {
-      const step = operation === 'promote' ? -1 : 1;
-      const moved = subtree(outline, s);
-      if (operation === 'promote' && s.level === 1) {
-        return { reason: msg(SECTION_MESSAGES.topRank, label(outline, s)) };
-      }
-      if (operation === 'demote' && moved.some((m) => m.level === 5)) {
+      if (subtree(outline, s).some((m) => m.level === 5)) {
         return { reason: msg(SECTION_MESSAGES.bottomRank, label(outline, s)) };
       }
-      const siblings = (s.parent?.children ?? outline.sections).filter((c) => c.level === s.level);
-      if (operation === 'demote' && siblings[0] === s && siblings.length > 1) {
-        return { reason: msg(SECTION_MESSAGES.noPreviousToJoin, label(outline, s)) };
-      }
-      const ranks = new Map(moved.map((m) => [m.line, (m.level + step) as Level]));
-      const lines: string[] = [];
-      const origin: number[] = [];
-      for (let i = 0; i < outline.lineCount; i++) {
-        lines.push(outline.line(i));
-        origin.push(i);
-      }
-      for (const m of moved) {
-        const marker = standardMarker(LADDER[ranks.get(m.line) as Level], 1).trimEnd();
-        lines[m.line] = lines[m.line].slice(0, m.marker.start) + marker + lines[m.line].slice(m.marker.end);
-      }
-      return plan(outline, s, { lines, origin, ranks });
+      const group = siblings.filter((c) => c.level === s.level);
+      return group[0] === s && group.length > 1 ? { reason: msg(SECTION_MESSAGES.noPreviousToJoin, label(outline, s)) } : { section: s };
     }
   }
+}
+
+/** The edits of an operation on the section that holds `line`, or why it does not apply. */
+export function sectionEdits(outline: Outline, line: number, operation: SectionOperation): Outcome {
+  const target = sectionTarget(outline, line, operation);
+  if ('reason' in target) {
+    return target;
+  }
+  const s = target.section;
+  if (target.other !== undefined) {
+    const [first, second] = operation === 'moveUp' ? [target.other, s] : [s, target.other];
+    return plan(outline, s, swapped(outline, first, second));
+  }
+  const step = operation === 'promote' ? -1 : 1;
+  const moved = subtree(outline, s);
+  const ranks = new Map(moved.map((m) => [m.line, (m.level + step) as Level]));
+  const lines: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < outline.lineCount; i++) {
+    lines.push(outline.line(i));
+    origin.push(i);
+  }
+  for (const m of moved) {
+    const marker = standardMarker(LADDER[ranks.get(m.line) as Level], 1).trimEnd();
+    lines[m.line] = lines[m.line].slice(0, m.marker.start) + marker + lines[m.line].slice(m.marker.end);
+  }
+  return plan(outline, s, { lines, origin, ranks });
 }
 
 /** The document with two adjacent sibling sections (`first` before `second`) in the other order. */
