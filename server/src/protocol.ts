@@ -48,3 +48,18 @@ export function isStatusParams(value: unknown): value is StatusParams {
     typeof v.chars === 'number'
   );
 }
+
+/** The section commands (workspace/executeCommand): the argument is `{ uri, line }`, any line inside the section. */
+export const SECTION_COMMANDS = {
+  'gongwen.section.moveUp': 'moveUp',
+  'gongwen.section.moveDown': 'moveDown',
+  'gongwen.section.promote': 'promote',
+  'gongwen.section.demote': 'demote',
+} as const;
+/** Renumbers every group of the document (workspace/executeCommand): the argument is `{ uri }`. */
+export const RENUMBER_COMMAND = 'gongwen.renumber';
+export interface SectionCommandArgs {
+  uri: string;
+  /** 0-based. */
+  line: number;
+}

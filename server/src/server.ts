@@ -12,18 +12,20 @@ import {
   Diagnostic,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   Hover,
   InitializeParams,
   InitializeResult,
   LSPErrorCodes,
   ResponseError,
+  Range,
   SelectionRange,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { resolveProfile } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
-import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './service/codeActions';
+import { CodeActionSupport, codeActions, Current, resolveCodeAction, workspaceEdit } from './service/codeActions';
 import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
@@ -32,6 +34,16 @@ import { hover } from './service/hover';
 import { normalizeLocale } from './service/locale';
 import { Localize, localizeMessage } from './service/localize';
 import { selectionRanges } from './service/selectionRanges';
+import {
+  COMMANDS,
+  commandTitle,
+  invocationOf,
+  isSectionAction,
+  operationEdits,
+  resolveSectionAction,
+  SECTION_ACTION_KINDS,
+  sectionActions,
+} from './service/sections';
 import { workspaceSymbols } from './service/workspaceSymbols';
 import { TrustNotificationMethod, TrustParams } from './protocol';
 import { Settings, WORKSPACE_FILE } from './settings';
@@ -47,6 +59,7 @@ export function startServer(connection: Connection, host: Host): void {
   let pushedSettings: unknown;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
   let actionSupport: CodeActionSupport = { resolve: false, documentChanges: false };
+  let applyEditSupport = false;
 
   const t: Localize = (template, ...args) => l10n.t(template, ...args);
 
@@ -113,6 +126,7 @@ export function startServer(connection: Connection, host: Host): void {
       resolve: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
       documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     };
+    applyEditSupport = caps.workspace?.applyEdit === true;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) {
       folders = [params.rootUri];
@@ -134,7 +148,11 @@ export function startServer(connection: Connection, host: Host): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(SECTION_ACTION_KINDS)],
+          resolveProvider: actionSupport.resolve,
+        },
+        executeCommandProvider: { commands: [...COMMANDS] },
         diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -253,13 +271,53 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onCodeAction(
     runSafe('codeAction', [] as CodeAction[], async (doc, params) => {
       const now = await current(doc.uri);
-      return now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+      const fixes = now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+      return [...fixes, ...refactorings(doc, params.range, params.context?.only, now)];
     }),
   );
+
+  /** The section operations as refactor actions on a heading line (renumbering when there is a numbering finding). */
+  function refactorings(doc: GongwenDocument, range: Range, only: string[] | undefined, now: Current | undefined): CodeAction[] {
+    return served(doc) ? sectionActions(doc, range, only, now?.analysis.diagnostics ?? [], actionSupport, t) : [];
+  }
+
+  connection.onExecuteCommand(async (params) => {
+    const invocation = invocationOf(params.command, params.arguments);
+    if ('error' in invocation) {
+      return new ResponseError(ErrorCodes.InvalidParams, invocation.error);
+    }
+    const doc = documents.get(invocation.uri);
+    if (doc === undefined) {
+      return new ResponseError(ErrorCodes.InvalidParams, `${params.command}: the document is not open: ${invocation.uri}`);
+    }
+    if (!applyEditSupport) {
+      return new ResponseError(
+        ErrorCodes.InvalidRequest,
+        `${params.command}: the client does not apply workspace edits (workspace.applyEdit)`,
+      );
+    }
+    try {
+      const outcome = operationEdits(doc.outline, invocation.operation, invocation.line);
+      if ('reason' in outcome) {
+        const reason = localizeMessage(t, outcome.reason);
+        void connection.window.showInformationMessage(reason);
+        return { applied: false, reason };
+      }
+      const edit = workspaceEdit(doc.uri, doc.version, outcome.edits, actionSupport);
+      const result = await connection.workspace.applyEdit({ label: commandTitle(invocation.operation, t), edit });
+      return { applied: result.applied, reason: result.failureReason };
+    } catch (e) {
+      connection.console.error(`${params.command} failed for ${doc.uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${params.command} failed: ${String(e)}`);
+    }
+  });
 
   connection.onCodeActionResolve(async (action) => {
     try {
       const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+      if (isSectionAction(action)) {
+        return resolveSectionAction(action, typeof uri === 'string' ? documents.get(uri) : undefined, actionSupport);
+      }
       return resolveCodeAction(action, await current(typeof uri === 'string' ? uri : undefined), actionSupport);
     } catch (e) {
       connection.console.error(`codeAction/resolve failed: ${String(e)}`);

@@ -340,6 +340,9 @@ function lineEdits(outline: Outline, final: readonly string[], origin: readonly 
   return edits;
 }
 
+/** The codes whose fixes renumbering makes: it mends every one of them that has a fix. */
+export const RENUMBERED_CODES: ReadonlySet<string> = new Set([...numberingSequence.codes, ...inlineSequence.codes]);
+
 /**
  * One edit that renumbers every group: the fixes of numbering.gap / duplicate / start (each group of siblings 1, 2,
  * 3 …) and of inline.sequence (一是, 二是 …), as the rules build them; a group whose numbers would not fit its kind of
