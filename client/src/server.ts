@@ -14,6 +14,7 @@ import {
   type InitializationOptions,
   type TrustParams,
 } from '../../server/src/protocol';
+import { fillSectionArguments, LANGUAGES_CONTEXT } from './sections';
 import { documentSelector, normalizeLanguages, sameLanguages } from './settings';
 import type { StatusBar } from './statusBar';
 
@@ -77,6 +78,7 @@ export class ServerController implements vscode.Disposable {
     this.languages = readLanguages();
     const selector = documentSelector(this.languages);
     this.status.setSelector(selector);
+    void vscode.commands.executeCommand('setContext', LANGUAGES_CONTEXT, this.languages);
     if (selector.length === 0) {
       this.output.info(vscode.l10n.t('No languages are set in gongwen.languages; the server is not started.'));
       return;
@@ -94,6 +96,7 @@ export class ServerController implements vscode.Disposable {
       initializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      middleware: { executeCommand: fillSectionArguments },
     };
 
     // The id 'gongwen' makes the client read its trace level from `gongwen.trace.server`.

@@ -40,6 +40,7 @@ import {
   invocationOf,
   isSectionAction,
   operationEdits,
+  refactoringsWanted,
   resolveSectionAction,
   SECTION_ACTION_KINDS,
   sectionActions,
@@ -272,7 +273,7 @@ export function startServer(connection: Connection, host: Host): void {
     runSafe('codeAction', [] as CodeAction[], async (doc, params) => {
       const now = await current(doc.uri);
       const fixes = now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
-      return [...fixes, ...refactorings(doc, params.range, params.context?.only, now)];
+      return refactoringsWanted(params.context) ? [...fixes, ...refactorings(doc, params.range, params.context.only, now)] : fixes;
     }),
   );
 

@@ -142,7 +142,7 @@ async function actions(uri: string, line: number, only?: string[]): Promise<Code
   return (await server.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    context: { diagnostics: [], only },
+    context: { diagnostics: [], only, triggerKind: 1 },
   })) as CodeAction[];
 }
 
@@ -182,6 +182,22 @@ test('refactor code actions on a heading line: only those that apply, resolved a
   await change(uri, DOC + '\n');
   const stale = (await server.connection.sendRequest('codeAction/resolve', listed[1])) as CodeAction;
   assert.equal(stale.edit, undefined);
+});
+
+test('the automatic request (light bulb) gets no refactoring; one asking for a refactor kind does', HANG_GUARD, async () => {
+  const uri = 'file:///tmp/sections-automatic.gongwen';
+  await open(uri, DOC);
+  const ask = async (context: object) =>
+    (
+      (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } },
+        context: { diagnostics: [], ...context },
+      })) as CodeAction[]
+    ).map((a) => a.kind);
+  assert.deepEqual(await ask({ triggerKind: 2 }), []);
+  assert.deepEqual(await ask({}), []);
+  assert.deepEqual(await ask({ only: ['refactor.move'], triggerKind: 2 }), ['refactor.move.gongwen', 'refactor.move.gongwen']);
 });
 
 test('renumbering is offered on a heading line when the document has a numbering finding', HANG_GUARD, async () => {

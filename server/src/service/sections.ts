@@ -4,7 +4,7 @@
  * and name that version (a versioned TextDocumentEdit where the client takes one), so a client rejects them after a
  * change.
  */
-import { CodeAction, Range } from 'vscode-languageserver';
+import { CodeAction, CodeActionTriggerKind, Range } from 'vscode-languageserver';
 import type { Outline } from '../core/model';
 import type { Finding } from '../core/rule';
 import {
@@ -90,6 +90,15 @@ function isSectionActionData(data: unknown): data is SectionActionData {
 /** Is `kind` asked for by a request's `only` (none: every kind)? */
 function wanted(kind: string, only: readonly string[] | undefined): boolean {
   return only === undefined || only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+/**
+ * Are refactorings asked for: the user invoked code actions (Ctrl+. , the Refactor menu, Neovim's code_action), or
+ * the request names a refactor kind? Not for the automatic requests that decide on the light bulb, which would
+ * otherwise light on every heading line.
+ */
+export function refactoringsWanted(context: { readonly triggerKind?: number; readonly only?: readonly string[] } | undefined): boolean {
+  return context?.triggerKind === CodeActionTriggerKind.Invoked || (context?.only?.some((o) => o.startsWith('refactor')) ?? false);
 }
 
 /**
