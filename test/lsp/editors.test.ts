@@ -25,6 +25,10 @@ interface Session {
   diagnostics?: { line: number; text: string }[];
   symbols?: string[];
   warnings?: string[];
+  /** Neovim: the completion labels at the empty last line, the answer of a section command and the lines after it. */
+  completion?: string[];
+  executed?: { applied?: boolean; error?: string };
+  lines?: string[];
 }
 
 function available(t: TestContext, command: string): boolean {
@@ -75,6 +79,17 @@ test(
     // Neovim sends no initialize.locale: the server takes the language from LANG
     const session = run('neovim', 'nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', 'luafile neovim-session.lua'], 'zh_CN.UTF-8');
     assertSession(session, /缺少必备部分“产生问题的原因”/);
+    // completion after （一）加强学习。: the next sibling first, then the first child and the next top-level heading
+    assert.deepEqual(session.completion?.slice(0, 3), ['（二）', '1.', '三、'], JSON.stringify(session.completion));
+    // gongwen.section.moveUp on 二、整改措施: Neovim applied the server's edit, both headings renumbered
+    assert.deepEqual(session.executed, { applied: true });
+    assert.deepEqual(session.lines, [
+      '民主生活会个人对照检查材料',
+      '一、整改措施',
+      '（一）加强学习。',
+      '二、存在的主要问题',
+      '（一）学习不够深入。',
+    ]);
   },
 );
 

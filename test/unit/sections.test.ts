@@ -53,7 +53,7 @@ const DOC = [
   '三、措施', // 13
 ].join('\n');
 
-test('move down: the section with its body, sub-sections and blank lines changes places with the next sibling; both renumbered', () => {
+test('move down: the section with its body and sub-sections changes places with the next sibling; both renumbered', () => {
   assert.equal(
     after(DOC, 6, 'moveDown'),
     [
@@ -63,16 +63,19 @@ test('move down: the section with its body, sub-sections and blank lines changes
       '1.甲',
       '2.乙',
       '（二）纪律',
+      '',
       '（三）作风',
       '正文二',
       '1.丙',
-      '',
       '（四）其他',
       '二、原因',
       '（一）思想',
       '三、措施',
     ].join('\n'),
   );
+  // the blank lines between sections stay where they are: the space before the next part, the last line break
+  assert.equal(after('一、甲\n内容\n二、乙\n\n三、丙', 0, 'moveDown'), '一、乙\n二、甲\n内容\n\n三、丙');
+  assert.equal(after('一、甲\n\n二、乙\n', 2, 'moveUp'), '一、乙\n\n二、甲\n');
   // any line of the section names it; moving it back up gives the document again
   assert.equal(after(after(DOC, 6, 'moveDown'), 7, 'moveUp'), DOC);
   assert.equal(after(after(DOC, 11, 'moveUp'), 1, 'moveDown'), DOC);

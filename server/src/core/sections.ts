@@ -1,7 +1,8 @@
 /**
  * Editing the structure (SPEC §7): move a section up or down, promote or demote it, renumber the document. An outline
  * and a line in; the edits, or the reason the operation does not apply, out. Edits replace marker characters only,
- * and a move replaces the lines of the two sections with the same lines in the other order (SPEC §6).
+ * and a move replaces the lines of the two sections with the same lines in the other order (SPEC §6); the blank
+ * lines after each section stay where they were.
  *
  * Every section operation is planned the same way: the lines as they will be (the document's lines, reordered for a
  * move, with other markers for a change of rank) are parsed again and must hold the same headings at the ranks
@@ -161,19 +162,25 @@ export function sectionEdits(outline: Outline, line: number, operation: SectionO
   return plan(outline, s, { lines, origin, ranks });
 }
 
-/** The document with two adjacent sibling sections (`first` before `second`) in the other order. */
+/**
+ * The document with two adjacent sibling sections (`first` before `second`) in the other order: each takes its
+ * heading, body and sub-sections along; the blank lines after each stay where they are, so that the space before
+ * the next part (or the document's last line break) does not end up between the two.
+ */
 function swapped(outline: Outline, first: Section, second: Section): Draft {
   const origin: number[] = [];
   for (let i = 0; i < outline.lineCount; i++) {
     origin.push(i);
   }
-  const order = [];
-  for (let i = second.line; i < second.boundary; i++) {
-    order.push(i);
-  }
-  for (let i = first.line; i < first.boundary; i++) {
-    order.push(i);
-  }
+  const range = (from: number, to: number): number[] => origin.slice(from, to);
+  const firstEnd = outline.endOf(first) + 1;
+  const secondEnd = outline.endOf(second) + 1;
+  const order = [
+    ...range(second.line, secondEnd),
+    ...range(firstEnd, second.line),
+    ...range(first.line, firstEnd),
+    ...range(secondEnd, second.boundary),
+  ];
   origin.splice(first.line, order.length, ...order);
   return { lines: origin.map((i) => outline.line(i)), origin, ranks: new Map() };
 }

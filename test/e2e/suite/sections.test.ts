@@ -18,10 +18,14 @@ import {
 /** The outline's names once they equal `expected` (the server has the edit), or a failure showing the last ones. */
 async function outlineBecomes(uri: vscode.Uri, expected: string[]): Promise<void> {
   let last: string[] = [];
-  await poll(`the outline ${expected.join(' | ')} (last: ${last.join(' | ')})`, async () => {
-    last = symbolNames(await documentSymbols(uri));
-    return last.join('\n') === expected.join('\n') ? true : undefined;
-  });
+  try {
+    await poll(`the outline ${expected.join(' | ')}`, async () => {
+      last = symbolNames(await documentSymbols(uri));
+      return last.join('\n') === expected.join('\n') ? true : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n  last: ${last.join(' | ')}`, { cause: error });
+  }
 }
 
 /** Puts the cursor on a line of the editor and runs a command as the palette or a keybinding does: no argument. */
@@ -44,21 +48,20 @@ describe('section commands', () => {
     const uri = await scratchCopy('个人对照检查材料.txt', '移动-个人对照检查材料.txt');
     const editor = await openEditor(uri);
     const original = editor.document.getText();
-    await symbolsOf(uri);
-    // the cursor in the body of （一）政治理论学习方面 (line 7): it goes after （二）担当作为方面, which takes its
-    // blank line along (a section's lines run up to the next heading)
+    const outline = symbolNames(await symbolsOf(uri));
+    // the cursor in the body of （一）政治理论学习方面 (line 7): it goes after （二）担当作为方面; the blank line
+    // before 二、 stays where it is
     const result = await runAt(editor, 6, 'gongwen.section.moveDown');
     assert.deepStrictEqual(result, { applied: true });
     assert.deepStrictEqual(editor.document.getText().split('\n').slice(4, 11), [
       '一、存在的主要问题',
       '（一）担当作为方面。',
       '面对复杂问题有时存在畏难情绪，主动研究解决不够。',
-      '',
       '（二）政治理论学习方面。',
       '学习的系统性不强，满足于读原文、记笔记，联系实际思考不够。',
+      '',
       '二、产生问题的原因',
     ]);
-    const outline = symbolNames(await symbolsOf(uri));
     await outlineBecomes(uri, [outline[0], '  （一）担当作为方面', '  （二）政治理论学习方面', ...outline.slice(3)]);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), original, 'one undo takes the whole move back');
