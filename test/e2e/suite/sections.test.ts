@@ -123,9 +123,13 @@ describe('display language: the section commands', () => {
 
   it(`have their titles in ${chinese ? 'Chinese' : 'English'} in the command palette`, () => {
     const extension = vscode.extensions.getExtension('gongwen.gongwen-outline');
-    const commands = (extension?.packageJSON as { contributes: { commands: { command: string; title: string }[] } }).contributes.commands;
+    // the manifest as VS Code read it: a translated title is { value, original }
+    type Title = string | { value: string; original: string };
+    const commands = (extension?.packageJSON as { contributes: { commands: { command: string; title: Title }[] } }).contributes.commands;
     const titles = Object.fromEntries(
-      commands.filter((c) => /^gongwen\.(section\.|renumber)/.test(c.command)).map((c) => [c.command, c.title]),
+      commands
+        .filter((c) => /^gongwen\.(section\.|renumber)/.test(c.command))
+        .map((c) => [c.command, typeof c.title === 'string' ? c.title : c.title.value]),
     );
     assert.deepStrictEqual(
       titles,
