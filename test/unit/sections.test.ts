@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { DEFAULT_CONFIG } from '../../server/src/core/config';
 import { applyLineEdits, LineEdit } from '../../server/src/core/edits';
 import { format } from '../../server/src/core/messages';
+import type { Outline, Section } from '../../server/src/core/model';
 import {
   Outcome,
   renumberEdits,
@@ -18,6 +19,7 @@ import {
   sectionAt,
   sectionEdits,
   SectionOperation,
+  sectionTarget,
 } from '../../server/src/core/sections';
 import { scanLine } from '../../server/src/core/scanner';
 import { outlineOf } from './helpers';
@@ -303,6 +305,11 @@ function findings(lines: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/** Are the siblings of a section's rank numbered 1, 2, 3 …? */
+function numberedInOrder(outline: Outline, s: Section): boolean {
+  return (s.parent?.children ?? outline.sections).filter((c) => c.level === s.level).every((c, i) => c.marker.number === i + 1);
+}
+
 /** The edits that undo single-line edits: each range as it is after them, with the text it replaced. */
 function inverse(lines: readonly string[], edits: readonly LineEdit[]): LineEdit[] {
   const sorted = [...edits].sort((a, b) => a.line - b.line || a.character - b.character);
@@ -327,6 +334,7 @@ function inverse(lines: readonly string[], edits: readonly LineEdit[]): LineEdit
 
 test('property: every operation on any section changes markers only (moves keep every line), adds no numbering finding, and its inverse gives the text back', (t) => {
   const applied = new Map<string, number>();
+  let movedBack = 0;
   fc.assert(
     fc.property(document, fc.nat(), fc.boolean(), ({ lines, eol }, at, onHeading) => {
       const text = lines.join(eol);
@@ -367,11 +375,36 @@ test('property: every operation on any section changes markers only (moves keep 
         }
         assert.deepEqual(applyLineEdits(result, inverse(lines, edits)), lines, `the inverse does not give the text back: ${where}`);
       }
+      // in the document renumbered (each group 1, 2, 3 …), moving a section back where it was is the inverse of a move
+      const renumbered = renumberEdits(outline);
+      const ordered = 'edits' in renumbered ? applyLineEdits(lines, renumbered.edits) : lines;
+      const orderedOutline = outlineOf(ordered.join(eol));
+      for (const operation of ['moveUp', 'moveDown'] as const) {
+        const target = sectionTarget(orderedOutline, line, operation);
+        const moved = sectionEdits(orderedOutline, line, operation);
+        if (
+          !('section' in target) ||
+          target.other === undefined ||
+          !('edits' in moved) ||
+          !numberedInOrder(orderedOutline, target.section)
+        ) {
+          continue;
+        }
+        const { section, other } = target;
+        const result = applyLineEdits(ordered, moved.edits);
+        const now = operation === 'moveUp' ? other.line : section.line + orderedOutline.endOf(other) - orderedOutline.endOf(section);
+        const back = sectionEdits(outlineOf(result.join(eol)), now, operation === 'moveUp' ? 'moveDown' : 'moveUp');
+        const where = `${operation} at line ${line} and back of:\n${ordered.join('\n')}`;
+        assert.ok('edits' in back, `${where}\nno way back: ${'reason' in back ? format(back.reason) : ''}`);
+        assert.deepEqual(applyLineEdits(result, back.edits), ordered, where);
+        movedBack++;
+      }
     }),
     { numRuns: Math.round(800 * SCALE), seed: SEED, includeErrorInReport: true },
   );
   // the property is about operations that apply: each must have applied often
-  t.diagnostic(`applied: ${[...applied].map(([op, n]) => `${op} ${n}`).join(', ')}`);
+  t.diagnostic(`applied: ${[...applied].map(([op, n]) => `${op} ${n}`).join(', ')}; moved back: ${movedBack}`);
+  assert.ok(movedBack >= 20, `only ${movedBack} moves were moved back`);
   for (const operation of [...SECTION_OPERATIONS, 'renumber']) {
     assert.ok((applied.get(operation) ?? 0) >= 50, `${operation} applied only ${applied.get(operation) ?? 0} times`);
   }
