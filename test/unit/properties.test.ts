@@ -39,7 +39,9 @@ import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { GongwenDocument } from '../../server/src/service/document';
 import { documentSymbols, outlineSize } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/folding';
-import { plainAnalysis } from './helpers';
+import { applyToText, plainAnalysis } from './helpers';
+import { fixAll, isSafeFix } from '../../server/src/core/fixAll';
+import type { FixOffer } from '../../server/src/core/rule';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REGRESSIONS = join(ROOT, 'test', 'fixtures', 'regressions');
@@ -1093,4 +1095,89 @@ test('regression: numbered headings on the first line are headings, not an attac
   );
   const list = checkDocument('附件：\n1.问题清单\n2.整改台账\n').outline;
   assert.equal(list.all.length, 0, 'after 附件： they are still a list');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fix all (SPEC §7): converges, changes markers only, fixes every fixable finding, twice changes nothing
+
+/** The codes whose fixes write marker characters only (the numbering fixes): the config of the markers-only property. */
+const MARKER_CODES = new Set<string>([
+  'numbering.gap',
+  'numbering.duplicate',
+  'numbering.start',
+  'numbering.separator',
+  'numbering.bracket',
+  'inline.sequence',
+]);
+const markerFixesOnly = (config: Config): Config => ({
+  ...config,
+  severity: Object.fromEntries(
+    Object.entries(config.severity).map(([code, s]) => [code, MARKER_CODES.has(code) ? s : 'ignore']),
+  ) as Config['severity'],
+});
+
+/** The findings that fix-all should have mended: a safe fix whose edits change something. */
+function fixableLeft(text: string, config: Config): string[] {
+  const table = LineTable.of(text);
+  const analysis = analyze(parse(table), config, 'doc.txt');
+  return analysis.diagnostics
+    .filter((d) => isSafeFix(d.fix) && d.fix.build().some((e) => e.newText !== textOfEdit(table, e)))
+    .map((d) => `${d.code}@${d.line}:${d.character}`);
+}
+
+function textOfEdit(table: LineTable, e: LineEdit): string {
+  const starts = table.lineStarts();
+  return table.getText().slice(starts[e.line] + e.character, starts[e.endLine] + e.endCharacter);
+}
+
+/** The reference: one safe fix at a time, the first in document order, analysed again after each. */
+function fixOneByOne(text: string, config: Config): string {
+  for (let n = 0; n < 2000; n++) {
+    const table = LineTable.of(text);
+    const analysis = analyze(parse(table), config, 'doc.txt');
+    const edits = analysis.diagnostics
+      .filter((d) => isSafeFix(d.fix))
+      .map((d) => (d.fix as FixOffer).build().filter((e) => e.newText !== textOfEdit(table, e)))
+      .find((es) => es.length > 0);
+    if (edits === undefined) {
+      return text;
+    }
+    text = applyToText(text, edits);
+  }
+  assert.fail('one fix at a time did not converge');
+}
+
+function checkFixAll(text: string, config: Config): string {
+  const result = fixAll(text, config, 'doc.txt');
+  assert.ok(result.converged, 'fix-all converges');
+  assert.equal(applyToText(text, result.edits), result.text, 'its edits make its text');
+  assertDisjoint(result.edits, 'fix-all');
+  assert.deepEqual(fixableLeft(result.text, config), [], `every fixable finding is fixed (text “${result.text}”)`);
+  const twice = fixAll(result.text, config, 'doc.txt');
+  assert.deepEqual([twice.edits, twice.fixed], [[], 0], 'fix-all twice changes nothing');
+  assert.equal(result.text, fixOneByOne(text, config), 'the same text as applying the fixes one after another');
+  assert.equal(result.edits.length === 0, result.text === text);
+  return result.text;
+}
+
+test('property: fix-all converges, fixes every fixable finding, equals the fixes one after another, and twice changes nothing', () => {
+  fc.assert(
+    fc.property(documentText, (text) => {
+      checkFixAll(text, DEFAULT_CONFIG);
+    }),
+    params(400),
+  );
+});
+
+test('property: fix-all of the numbering fixes changes marker characters only, keeps every heading and line', () => {
+  fc.assert(
+    fc.property(documentText, fc.boolean(), userConfig, (text, custom, user) => {
+      const config = markerFixesOnly(custom ? user : DEFAULT_CONFIG);
+      const fixed = checkFixAll(text, config);
+      assert.equal(nonMarker(fixed), nonMarker(text), `only marker characters changed (text “${fixed}”)`);
+      assert.deepEqual(splitLines(fixed).eols, splitLines(text).eols, 'the same lines and line breaks');
+      assert.equal(parse(LineTable.of(fixed)).all.length, parse(LineTable.of(text)).all.length, 'every heading stays a heading');
+    }),
+    params(400),
+  );
 });

@@ -4,9 +4,11 @@
  * every rule's fix counts, so a new rule's fix is picked up here without a change.
  *
  * Each round analyses the current text afresh, takes the fixes of its findings in document order, leaves out one that
- * overlaps a fix already taken (a renumbering and a marker's standard form both touch the numeral: the second waits
- * for the next round, built from the text the first left) and applies the rest together. Fixes that touch different
- * characters do not change each other's edits, so a round gives what applying them one after another gives. The
+ * touches a line a fix already taken touches (a renumbering and a marker's standard form both touch the numeral; a
+ * marker's separator decides whether 第二， after it is an enumeration item: the second waits for the next round, built
+ * from the text the first left) and applies the rest together. A line is scanned on its own and a fix keeps every
+ * heading a heading, so fixes of different lines do not change each other: a round gives what applying them one after
+ * another gives (a property test compares the two). The
  * rounds' edits are composed into edits of the original text, as tight as the changes they make: a client applies
  * them as one versioned edit, and the CLI writes the text they make.
  */
@@ -18,8 +20,11 @@ import type { Message } from './messages';
 import { parse } from './parser';
 import type { FixOffer } from './rule';
 
-/** Rounds before fix-all gives up (a renumbering and the standard form of its markers take two; each round fixes up to the reported findings). */
-export const MAX_FIX_ROUNDS = 20;
+/**
+ * Rounds before fix-all gives up. A round takes one fix per line (a renumbering and the standard form of a marker
+ * take two rounds), and at most the findings that are reported.
+ */
+export const MAX_FIX_ROUNDS = 100;
 
 export const FIX_ALL_MESSAGES = {
   title: 'Fix all auto-fixable problems (Gongwen)',
@@ -48,13 +53,6 @@ interface Span {
 /** Is the fix applied by fix-all? Every fix but the ones that insert text. */
 export function isSafeFix(fix: FixOffer | undefined): fix is FixOffer {
   return fix !== undefined && fix.insertsText !== true;
-}
-
-/** Do two replacements conflict: they overlap, or one is an insertion at the other's edge (the order would be ambiguous). */
-function conflict(a: Span, b: Span): boolean {
-  const from = Math.max(a.start, b.start);
-  const to = Math.min(a.end, b.end);
-  return from < to || ((a.start === a.end || b.start === b.end || a.start === b.start) && from <= to);
 }
 
 function applySpans(text: string, spans: readonly Span[]): string {
@@ -169,80 +167,40 @@ function positionOf(starts: readonly number[], offset: number): { line: number; 
 }
 
 /**
- * One round on `text`: the safe fixes of a fresh analysis, in document order, without the ones that overlap a fix
- * taken before; undefined when there is no fix to apply.
+ * One round on `text`: the safe fixes of a fresh analysis, in document order, each unless it touches a line a fix taken
+ * before touches; undefined when there is no fix to apply.
  */
 function round(text: string, config: Config, path: string): { spans: Span[]; fixed: number } | undefined {
   const table = LineTable.of(text);
   // a fresh analysis of this text: the fix offers of its findings are built from this version
   const analysis = analyze(parse(table), config, path);
   const starts = table.lineStarts();
-  const offset = (line: number, character: number) => starts[line] + character;
-  /** Each fix built once, and whether it was applied (a group's renumbering mends several findings). */
-  const applied = new Map<FixOffer, boolean>();
-  const taken: Span[] = []; // sorted, not overlapping
+  /** Each fix built once, and whether it was taken (a group's renumbering mends several findings). */
+  const taken = new Map<FixOffer, boolean>();
+  const lines = new Set<number>();
+  const spans: Span[] = [];
   let fixed = 0;
   for (const d of analysis.diagnostics) {
     const fix = d.fix;
     if (!isSafeFix(fix)) {
       continue;
     }
-    let done = applied.get(fix);
-    if (done === undefined) {
-      const spans = fix
-        .build()
-        .map((e) => ({ start: offset(e.line, e.character), end: offset(e.endLine, e.endCharacter), text: e.newText }))
-        .filter((s) => s.text !== text.slice(s.start, s.end));
-      // the same edits as a fix taken before (another rule's fix of the same marker) are applied already
-      done = spans.length > 0 && (spans.every((s) => has(taken, s)) || !spans.some((s) => conflicts(taken, s)));
-      if (done) {
-        for (const s of spans.filter((x) => !has(taken, x))) {
-          taken.splice(firstFrom(taken, s.start), 0, s);
-        }
+    let take = taken.get(fix);
+    if (take === undefined) {
+      const edits = fix.build().filter((e) => e.newText !== text.slice(starts[e.line] + e.character, starts[e.endLine] + e.endCharacter));
+      const touched = edits.flatMap((e) => Array.from({ length: e.endLine - e.line + 1 }, (_, k) => e.line + k));
+      take = edits.length > 0 && !touched.some((l) => lines.has(l));
+      if (take) {
+        touched.forEach((l) => lines.add(l));
+        spans.push(
+          ...edits.map((e) => ({ start: starts[e.line] + e.character, end: starts[e.endLine] + e.endCharacter, text: e.newText })),
+        );
       }
-      applied.set(fix, done);
+      taken.set(fix, take);
     }
-    fixed += done ? 1 : 0;
+    fixed += take ? 1 : 0;
   }
-  return taken.length > 0 ? { spans: taken, fixed } : undefined;
-}
-
-/** The index of the first span starting at or after `pos`. */
-function firstFrom(spans: readonly Span[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid].start < pos) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-/** Does `s` conflict with one of the sorted, non-overlapping `spans` (only its neighbours by start can)? */
-function conflicts(spans: readonly Span[], s: Span): boolean {
-  const i = firstFrom(spans, s.start);
-  if (i > 0 && conflict(spans[i - 1], s)) {
-    return true;
-  }
-  for (let j = i; j < spans.length && spans[j].start <= s.end; j++) {
-    if (conflict(spans[j], s)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function has(spans: readonly Span[], s: Span): boolean {
-  const i = firstFrom(spans, s.start);
-  return i < spans.length && sameSpan(spans[i], s);
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end && a.text === b.text;
+  return spans.length > 0 ? { spans: spans.sort((a, b) => a.start - b.start), fixed } : undefined;
 }
 
 /** Every safe fix of `text`, repeated until nothing changes (at most MAX_FIX_ROUNDS rounds). */
