@@ -27,6 +27,7 @@ import { CodeActionSupport, codeActions, Current, resolveCodeAction } from './se
 import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
+import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './service/fixAllAction';
 import { foldingRanges } from './service/folding';
 import { hover } from './service/hover';
 import { normalizeLocale } from './service/locale';
@@ -134,7 +135,7 @@ export function startServer(connection: Connection, host: Host): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: actionSupport.resolve },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: actionSupport.resolve },
         diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -253,7 +254,13 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onCodeAction(
     runSafe('codeAction', [] as CodeAction[], async (doc, params) => {
       const now = await current(doc.uri);
-      return now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+      const actions = now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+      if (now !== undefined && asksFixAll(params.context?.only)) {
+        const { config, path } = await settings.get(doc.uri);
+        const all = fixAllAction({ uri: doc.uri, version: doc.version, text: doc.getText(), config, path }, actionSupport, t);
+        actions.push(...(all !== undefined ? [all] : []));
+      }
+      return actions;
     }),
   );
 

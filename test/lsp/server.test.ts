@@ -49,7 +49,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
   assert.ok(caps.documentSymbolProvider);
   assert.ok(caps.foldingRangeProvider);
   assert.ok(caps.workspaceSymbolProvider);
-  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.gongwen'], resolveProvider: false });
   assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
 });
 
@@ -335,7 +335,10 @@ test(
       },
     });
     try {
-      assert.deepEqual(lazy.initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: true });
+      assert.deepEqual(lazy.initializeResult.capabilities.codeActionProvider, {
+        codeActionKinds: ['quickfix', 'source.fixAll.gongwen'],
+        resolveProvider: true,
+      });
       const uri = 'file:///tmp/resolve.txt';
       const text = '工作总结\n(一)甲\n正文。\n（二）乙\n正文。\n';
       await open(lazy, uri, text);
