@@ -46,7 +46,7 @@ test('a missing required part is not inserted (its fix inserts text); the number
 
 test('nothing to fix: no edit, the same text', () => {
   const text = '工作总结\n一、甲\n（一）乙\n';
-  assert.deepEqual(fixAll(text, DEFAULT_CONFIG, 'a.txt'), { text, edits: [], fixed: 0, converged: true });
+  assert.deepEqual(fixAll(text, DEFAULT_CONFIG, 'a.txt'), { text, edits: [], changes: [], fixed: 0, converged: true });
 });
 
 test('an ignored code is not fixed', () => {

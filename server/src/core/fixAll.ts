@@ -37,6 +37,8 @@ export interface FixAllResult {
   readonly text: string;
   /** Edits of the original text that give `text`: sorted, not overlapping, each changing something. */
   readonly edits: readonly LineEdit[];
+  /** The same edits as offsets of the original text (UTF-16 code units). */
+  readonly changes: readonly Span[];
   /** How many findings had their fix applied. */
   readonly fixed: number;
   /** False when fixes were still found after MAX_FIX_ROUNDS rounds (the text is what those rounds made). */
@@ -44,7 +46,7 @@ export interface FixAllResult {
 }
 
 /** Replaces [start, end) of a text with `text` (offsets in UTF-16 code units). */
-interface Span {
+export interface Span {
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -227,13 +229,15 @@ function result(original: string, text: string, done: readonly Span[], fixed: nu
     starts.push(at);
   }
   const edits: LineEdit[] = [];
+  const changes: Span[] = [];
   for (const span of done) {
     const s = tight(original, span);
     if (s !== undefined) {
+      changes.push(s);
       const start = positionOf(starts, s.start);
       const end = positionOf(starts, s.end);
       edits.push({ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, newText: s.text });
     }
   }
-  return { text, edits, fixed, converged };
+  return { text, edits, changes, fixed, converged };
 }
