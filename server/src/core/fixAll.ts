@@ -8,9 +8,8 @@
  * marker's separator decides whether 第二， after it is an enumeration item: the second waits for the next round, built
  * from the text the first left) and applies the rest together. A line is scanned on its own and a fix keeps every
  * heading a heading, so fixes of different lines do not change each other: a round gives what applying them one after
- * another gives (a property test compares the two). The
- * rounds' edits are composed into edits of the original text, as tight as the changes they make: a client applies
- * them as one versioned edit, and the CLI writes the text they make.
+ * another gives (a property test compares the two). The rounds' edits are composed into edits of the original text,
+ * as tight as the changes they make: a client applies them as one versioned edit, and the CLI writes their text.
  */
 import { analyze } from './analyze';
 import type { Config } from './config';
@@ -110,10 +109,10 @@ function backward(spans: readonly Span[]): (pos: number, toEnd: boolean) => numb
 }
 
 /**
- * The spans of `original` that give the text made by `done` (spans of the original) and then `round` (spans of the
- * text `done` made): the changed ranges of both, in original offsets, merged where they touch.
+ * The spans of the original text that give `final`, the text made by `done` (spans of the original) and then `round`
+ * (spans of the text `done` made): the changed ranges of both, in original offsets, merged where they touch.
  */
-function compose(original: string, done: readonly Span[], round: readonly Span[]): Span[] {
+function compose(done: readonly Span[], round: readonly Span[], final: string): Span[] {
   const back = backward(done);
   const ranges = [
     ...done.map((s) => ({ start: s.start, end: s.end })),
@@ -128,7 +127,6 @@ function compose(original: string, done: readonly Span[], round: readonly Span[]
       merged.push({ ...r });
     }
   }
-  const final = applySpans(applySpans(original, done), round);
   const first = forward(done);
   const second = forward(round);
   return merged.map((r) => {
@@ -137,7 +135,10 @@ function compose(original: string, done: readonly Span[], round: readonly Span[]
   });
 }
 
-/** The span as it changes the original: without the characters it writes back unchanged at either end; undefined when it changes nothing. */
+/**
+ * The span as it changes the original: without the characters it writes back unchanged at either end (never half of a
+ * surrogate pair); undefined when it changes nothing.
+ */
 function tight(original: string, s: Span): Span | undefined {
   const old = original.slice(s.start, s.end);
   let head = 0;
@@ -148,9 +149,17 @@ function tight(original: string, s: Span): Span | undefined {
   while (tail < old.length - head && tail < s.text.length - head && old[old.length - 1 - tail] === s.text[s.text.length - 1 - tail]) {
     tail++;
   }
-  return head === old.length && head === s.text.length
-    ? undefined
-    : { start: s.start + head, end: s.end - tail, text: s.text.slice(head, s.text.length - tail) };
+  if (head === old.length && head === s.text.length) {
+    return undefined;
+  }
+  const high = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  if (head > 0 && high(old.charCodeAt(head - 1))) {
+    head--;
+  }
+  if (tail > 0 && high(old.charCodeAt(old.length - tail - 1))) {
+    tail--;
+  }
+  return { start: s.start + head, end: s.end - tail, text: s.text.slice(head, s.text.length - tail) };
 }
 
 /** The position of an offset of a table's text (the offset is not inside a line break). */
@@ -215,8 +224,8 @@ export function fixAll(text: string, config: Config, path: string): FixAllResult
     if (next === undefined) {
       return result(text, current, done, fixed, true);
     }
-    done = compose(text, done, next.spans);
     current = applySpans(current, next.spans);
+    done = compose(done, next.spans, current);
     fixed += next.fixed;
   }
   return result(text, current, done, fixed, round(current, config, path) === undefined);
