@@ -446,14 +446,14 @@ async function readAll<T>(
   return { results, failed };
 }
 
-function outlineOf(read: Read): Outline {
-  return parse(LineTable.of(read.text));
+function outlineOf(text: string): Outline {
+  return parse(LineTable.of(text));
 }
 
 async function runOutline(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const { files, flags } = parseArgs(args, ['json', 'encoding'], ['encoding']);
   const { results, failed } = await readAll(files, flags, writeErr, (file, read) => {
-    const outline = outlineOf(read);
+    const outline = outlineOf(read.text);
     const { config, path } = loadConfig(file);
     return { file, outline, profile: resolveProfile(outline, config, path).id };
   });
@@ -526,7 +526,7 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
         write(unifiedDiff(shown(file), read.text, result.text, result.edits));
       }
     }
-    const analysis = analyze(parse(LineTable.of(text)), config, path);
+    const analysis = analyze(outlineOf(text), config, path);
     const diagnostics = analysis.diagnostics
       .map((d) => ({
         code: d.code,
@@ -542,9 +542,8 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
   });
   const total = report.reduce((n, r) => n + r.diagnostics.length, 0);
   const errors = report.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  if (diff) {
-    // the diff alone on stdout
-  } else if (report.length > 0 && format === 'json') {
+  // with --diff, the diff alone is printed
+  if (!diff && report.length > 0 && format === 'json') {
     write(
       JSON.stringify(
         report.map(({ file, diagnostics, fixed }) => (fix ? { file, fixed, diagnostics } : { file, diagnostics })),
@@ -552,7 +551,7 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
         2,
       ) + '\n',
     );
-  } else if (report.length > 0) {
+  } else if (!diff && report.length > 0) {
     for (const r of report) {
       if (r.fixed > 0) {
         write(t(CLI_MESSAGES.fixedFile, shown(r.file), plural(r.fixed, CLI_MESSAGES.problemsOne, CLI_MESSAGES.problemsMany)) + '\n');

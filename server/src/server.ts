@@ -258,7 +258,9 @@ export function startServer(connection: Connection, host: Host): void {
       if (now !== undefined && asksFixAll(params.context?.only)) {
         const { config, path } = await settings.get(doc.uri);
         const all = fixAllAction({ uri: doc.uri, version: doc.version, text: doc.getText(), config, path }, actionSupport, t);
-        actions.push(...(all !== undefined ? [all] : []));
+        if (all !== undefined) {
+          actions.push(all);
+        }
       }
       return actions;
     }),
