@@ -22,8 +22,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol } from 'vscode-languageserver';
-import { analyze, Analysis, Diagnosis, MAX_REPORTED } from '../../server/src/core/analyze';
+import { CompletionItemKind, DocumentSymbol } from 'vscode-languageserver';
+import { completionItems } from '../../server/src/service/completion';
+import { analyze, Analysis, Diagnosis, MAX_REPORTED, resolveProfile } from '../../server/src/core/analyze';
 import { CODES } from '../../server/src/core/codes';
 import { Config, DEFAULT_CONFIG, MAX_OUTLINE_ITEMS, resolveConfig } from '../../server/src/core/config';
 import { applyLineEdits, LineEdit, MAX_INLINE_NUMBER, MAX_NUMBER, standardMarker } from '../../server/src/core/edits';
@@ -1180,4 +1181,43 @@ test('property: fix-all of the numbering fixes changes marker characters only, k
     }),
     params(400),
   );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Completion (SPEC §7): no item the server offers adds a numbering finding, in any generated document
+
+const SEQUENCE_CODES = new Set(['numbering.start', 'numbering.gap', 'numbering.duplicate']);
+const sequenceFindings = (text: string, config: Config, path: string): Set<string> =>
+  new Set(
+    analyze(parse(LineTable.of(text)), config, path)
+      .diagnostics.filter((d) => SEQUENCE_CODES.has(d.code))
+      .map((d) => `${d.code}@${d.line}`),
+  );
+
+test('property: no completion item, inserted with a title on a new line, creates a numbering finding', () => {
+  let offered = 0;
+  fc.assert(
+    fc.property(documentText, fc.nat(), fc.constantFrom('doc.txt', '对照检查材料.txt'), (text, at, path) => {
+      const { lines, eols } = splitLines(text);
+      const line = at % (lines.length + 1);
+      const eol = eols.find((e) => e !== '') ?? '\n';
+      const withBlank = [...lines.slice(0, line), '', ...lines.slice(line)].join(eol);
+      const outline = parse(LineTable.of(withBlank));
+      const profile = resolveProfile(outline, DEFAULT_CONFIG, path);
+      const before = sequenceFindings(withBlank, DEFAULT_CONFIG, path);
+      for (const item of completionItems(outline, { line, character: 0 }, profile, t)) {
+        const edit = item.textEdit as { newText: string };
+        if (edit.newText.includes('\n')) {
+          continue; // the skeleton of an empty document
+        }
+        offered++;
+        const inserted = item.kind === CompletionItemKind.Snippet ? edit.newText : edit.newText + '新的标题';
+        const after = [...lines.slice(0, line), inserted, ...lines.slice(line)].join(eol);
+        const added = [...sequenceFindings(after, DEFAULT_CONFIG, path)].filter((f) => !before.has(f));
+        assert.deepEqual(added, [], `inserting ${inserted} at line ${line} of ${JSON.stringify(withBlank)}`);
+      }
+    }),
+    params(300),
+  );
+  assert.ok(offered > 100, `only ${offered} items were offered`);
 });
