@@ -63,11 +63,7 @@ test('--fix writes every form back as it was read: UTF-8, UTF-8 with BOM, UTF-16
     for (const [name, encode] of Object.entries(forms)) {
       const file = `${suffix}-${name}`;
       assert.deepEqual(readFileSync(join(dir, file)), encode(FIXED.join(eol) + eol), `${file}: the fixed text in the same form`);
-      assert.ok(
-        r.stdout.includes(`${file}: 5 problems fixed.
-`),
-        r.stdout,
-      );
+      assert.ok(r.stdout.includes(`${file}: 5 problems fixed.\n`), r.stdout);
     }
   }
   assert.deepEqual(
