@@ -1,7 +1,7 @@
 /**
  * gongwen-outline: the outline and the checks from a terminal, on the same core as the server.
  *   gongwen-outline outline [--json] [--encoding NAME] [--] FILE|DIR|GLOB…
- *   gongwen-outline check [--format text|json] [--exit-zero] [--encoding NAME] [--] FILE|DIR|GLOB…
+ *   gongwen-outline check [--format text|json] [--exit-zero] [--encoding NAME] [--fix | --diff] [--] FILE|DIR|GLOB…
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or a file that could not be read (the other
  * files are still read and reported).
  */
@@ -15,7 +15,11 @@ import { LineTable } from './core/lines';
 import type { Outline, Section } from './core/model';
 import { parse } from './core/parser';
 import { Encoding, encodingNamed } from './input/decode';
+import { encodeChanged } from './input/encode';
 import { documentText } from './input/read';
+import { fixAll, FixAllResult, MAX_FIX_ROUNDS } from './core/fixAll';
+import { unifiedDiff } from './diff';
+import { ChangedMeanwhile, writeAtomically } from './node/write';
 import { readBundle } from './node/bundles';
 import { localeFromEnv } from './service/locale';
 import {
@@ -58,6 +62,14 @@ const CLI_MESSAGES = {
   errorsMany: '{0} errors',
   unreadable: '{0} could not be read (see above).',
   moreHelp: "Run 'gongwen-outline --help' for the options and exit codes.",
+  // check --fix / --diff
+  fixedFile: '{0}: {1} fixed.',
+  notConverged: '{0}: fixes were still found after {1} rounds; the text of the last round is used.',
+  wordNotWritten: '{0}: {1} not fixed: a Word file (.docx) is never written. Fix it in Word, or save it as text and fix that.',
+  cannotEncode: '{0}: not written: the fixed text cannot be written back as {1} without changing other characters.',
+  changedMeanwhile: '{0}: not written: the file changed while it was being fixed. Run the command again.',
+  cannotWrite: '{0}: not written: {1}',
+  diffJson: '--diff prints a unified diff; it cannot be combined with --format json.',
   help: `Usage: gongwen-outline COMMAND [OPTIONS] [--] FILE|DIR|GLOB…
 
 The outline and the checks of Chinese official documents (公文), the same as in the editor.
@@ -72,6 +84,9 @@ Options:
                        several files, a folder or a glob give [{ file, profile, sections }]
   --format text|json   check: the output format (default text: FILE:LINE:COLUMN: severity code message)
   --exit-zero          check: exit 0 even when an error is found
+  --fix                check: apply every safe fix (numbering, markers; never inserting a heading)
+                       and write the files back in their encoding; says how many fixes in which files
+  --diff               check: print the fixes as a unified diff instead of writing them
   --encoding NAME      read text files as utf-8, utf-16le, utf-16be or gb18030 (gbk); default: detected
   --version            print the version
   --                   end of options: every argument after it is a file
@@ -89,8 +104,10 @@ match the file's path relative to the folder holding that .gongwen.json.
 
 Exit codes:
   0   no error-severity finding
-  1   check found an error-severity finding (and --exit-zero was not given)
-  2   bad usage, or a file could not be read (the other files are still read and reported)
+  1   check found an error-severity finding (and --exit-zero was not given); with --fix or
+      --diff, one that is left after the fixes
+  2   bad usage, or a file could not be read (the other files are still read and reported),
+      or a fixed file could not be written
 
 Environment:
   LC_ALL, LC_MESSAGES, LANG   the first one set chooses the language of messages: Chinese when it
@@ -117,6 +134,10 @@ interface Read {
   text: string;
   /** A .docx: positions are paragraph numbers. */
   paragraphs: boolean;
+  /** The bytes read, and how they were decoded (to write fixes back in the same form). */
+  bytes: Buffer;
+  encoding: Encoding | 'docx';
+  bom: boolean;
 }
 
 /** Reads a document (text in any encoding of SPEC §11, or .docx); a file that is not one is a InputError. */
@@ -132,7 +153,7 @@ export async function readDocument(file: string, encoding?: Encoding): Promise<R
   if (!result.ok) {
     throw new InputError(t(CLI_MESSAGES.fileProblem, shown(file), localizeMessage(t, result.message)));
   }
-  return { text: result.text, paragraphs: result.paragraphs };
+  return { text: result.text, paragraphs: result.paragraphs, bytes, encoding: result.encoding, bom: result.bom };
 }
 
 /** `dev:ino`, the identity of a folder however it is reached. */
@@ -425,14 +446,14 @@ async function readAll<T>(
   return { results, failed };
 }
 
-function outlineOf(read: Read): Outline {
-  return parse(LineTable.of(read.text));
+function outlineOf(text: string): Outline {
+  return parse(LineTable.of(text));
 }
 
 async function runOutline(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
   const { files, flags } = parseArgs(args, ['json', 'encoding'], ['encoding']);
   const { results, failed } = await readAll(files, flags, writeErr, (file, read) => {
-    const outline = outlineOf(read);
+    const outline = outlineOf(read.text);
     const { config, path } = loadConfig(file);
     return { file, outline, profile: resolveProfile(outline, config, path).id };
   });
@@ -453,15 +474,59 @@ async function runOutline(args: string[], write: (s: string) => void, writeErr: 
 
 const plural = (n: number, one: string, many: string): string => t(n === 1 ? one : many, n);
 
+/** The fixed text of a file written back in its form; a message saying why not, or undefined when it was written. */
+function writeFixed(file: string, read: Read, result: FixAllResult): string | undefined {
+  if (read.encoding === 'docx') {
+    return t(CLI_MESSAGES.wordNotWritten, shown(file), plural(result.fixed, CLI_MESSAGES.problemsOne, CLI_MESSAGES.problemsMany));
+  }
+  const bytes = encodeChanged({ bytes: read.bytes, text: read.text, encoding: read.encoding, bom: read.bom }, result.changes);
+  if (bytes === undefined) {
+    return t(CLI_MESSAGES.cannotEncode, shown(file), read.encoding.toUpperCase());
+  }
+  try {
+    writeAtomically(file, bytes, read.bytes);
+    return undefined;
+  } catch (e) {
+    return e instanceof ChangedMeanwhile
+      ? t(CLI_MESSAGES.changedMeanwhile, shown(file))
+      : t(CLI_MESSAGES.cannotWrite, shown(file), describeError(e));
+  }
+}
+
 async function runCheck(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
-  const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding'], ['format', 'encoding']);
+  const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding', 'fix', 'diff'], ['format', 'encoding']);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t(CLI_MESSAGES.badFormat));
   }
+  const diff = flags.has('diff');
+  const fix = flags.has('fix') && !diff;
+  if (diff && format === 'json') {
+    throw new UsageError(t(CLI_MESSAGES.diffJson));
+  }
+  let unwritten = 0;
   const { results: report, failed } = await readAll(files, flags, writeErr, (file, read) => {
     const { config, path } = loadConfig(file);
-    const analysis = analyze(outlineOf(read), config, path);
+    let text = read.text;
+    let fixed = 0;
+    if (fix || diff) {
+      const result = fixAll(read.text, config, path);
+      if (!result.converged) {
+        writeErr(`gongwen-outline: ${t(CLI_MESSAGES.notConverged, shown(file), MAX_FIX_ROUNDS)}\n`);
+      }
+      const problem = diff || result.edits.length === 0 ? undefined : writeFixed(file, read, result);
+      if (problem !== undefined) {
+        unwritten++;
+        writeErr(`gongwen-outline: ${problem}\n`);
+      } else {
+        text = result.text;
+        fixed = result.fixed;
+      }
+      if (diff) {
+        write(unifiedDiff(shown(file), read.text, result.text, result.edits));
+      }
+    }
+    const analysis = analyze(outlineOf(text), config, path);
     const diagnostics = analysis.diagnostics
       .map((d) => ({
         code: d.code,
@@ -473,20 +538,24 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
         message: localizeMessage(t, d.message),
       }))
       .sort((a, b) => a.line - b.line || a.character - b.character);
-    return { file, paragraphs: read.paragraphs, diagnostics };
+    return { file, paragraphs: read.paragraphs, diagnostics, fixed };
   });
   const total = report.reduce((n, r) => n + r.diagnostics.length, 0);
   const errors = report.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-  if (report.length > 0 && format === 'json') {
+  // with --diff, the diff alone is printed
+  if (!diff && report.length > 0 && format === 'json') {
     write(
       JSON.stringify(
-        report.map(({ file, diagnostics }) => ({ file, diagnostics })),
+        report.map(({ file, diagnostics, fixed }) => (fix ? { file, fixed, diagnostics } : { file, diagnostics })),
         null,
         2,
       ) + '\n',
     );
-  } else if (report.length > 0) {
+  } else if (!diff && report.length > 0) {
     for (const r of report) {
+      if (r.fixed > 0) {
+        write(t(CLI_MESSAGES.fixedFile, shown(r.file), plural(r.fixed, CLI_MESSAGES.problemsOne, CLI_MESSAGES.problemsMany)) + '\n');
+      }
       for (const d of r.diagnostics) {
         const where = r.paragraphs ? `${d.line + 1}` : `${d.line + 1}:${d.character + 1}`;
         write(`${shown(r.file)}:${where}: ${d.severity} ${d.code} ${d.message}\n`);
@@ -501,6 +570,8 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
   }
   if (failed > 0) {
     writeErr(`gongwen-outline: ${t(CLI_MESSAGES.unreadable, plural(failed, CLI_MESSAGES.filesOne, CLI_MESSAGES.filesMany))}\n`);
+  }
+  if (failed > 0 || unwritten > 0) {
     return 2;
   }
   return errors > 0 && !flags.has('exit-zero') ? 1 : 0;

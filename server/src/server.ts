@@ -29,6 +29,7 @@ import { CodeActionSupport, codeActions, Current, resolveCodeAction, workspaceEd
 import { COMPLETION_TRIGGERS, completionItems } from './service/completion';
 import { GongwenDocument } from './service/document';
 import { documentSymbols, outlineFilter } from './service/documentSymbols';
+import { asksFixAll, FIX_ALL_KIND, fixAllAction } from './service/fixAllAction';
 import { foldingRanges } from './service/folding';
 import { hover } from './service/hover';
 import { normalizeLocale } from './service/locale';
@@ -150,7 +151,7 @@ export function startServer(connection: Connection, host: Host): void {
         completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS] },
         workspaceSymbolProvider: true,
         codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix, ...Object.values(SECTION_ACTION_KINDS)],
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...Object.values(SECTION_ACTION_KINDS)],
           resolveProvider: actionSupport.resolve,
         },
         executeCommandProvider: { commands: [...COMMANDS] },
@@ -273,6 +274,13 @@ export function startServer(connection: Connection, host: Host): void {
     runSafe('codeAction', [] as CodeAction[], async (doc, params) => {
       const now = await current(doc.uri);
       const fixes = now !== undefined ? codeActions(now, params.context?.diagnostics ?? [], actionSupport, t) : [];
+      if (now !== undefined && asksFixAll(params.context?.only)) {
+        const { config, path } = await settings.get(doc.uri);
+        const all = fixAllAction({ uri: doc.uri, version: doc.version, text: doc.getText(), config, path }, actionSupport, t);
+        if (all !== undefined) {
+          fixes.push(all);
+        }
+      }
       return refactoringsWanted(params.context) ? [...fixes, ...refactorings(doc, params.range, params.context.only, now)] : fixes;
     }),
   );

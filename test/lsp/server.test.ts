@@ -50,7 +50,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
   assert.ok(caps.foldingRangeProvider);
   assert.ok(caps.workspaceSymbolProvider);
   assert.deepEqual(caps.codeActionProvider, {
-    codeActionKinds: ['quickfix', 'refactor.move.gongwen', 'refactor.rewrite.gongwen'],
+    codeActionKinds: ['quickfix', 'source.fixAll.gongwen', 'refactor.move.gongwen', 'refactor.rewrite.gongwen'],
     resolveProvider: false,
   });
   assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
@@ -339,7 +339,7 @@ test(
     });
     try {
       assert.deepEqual(lazy.initializeResult.capabilities.codeActionProvider, {
-        codeActionKinds: ['quickfix', 'refactor.move.gongwen', 'refactor.rewrite.gongwen'],
+        codeActionKinds: ['quickfix', 'source.fixAll.gongwen', 'refactor.move.gongwen', 'refactor.rewrite.gongwen'],
         resolveProvider: true,
       });
       const uri = 'file:///tmp/resolve.txt';

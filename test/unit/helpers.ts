@@ -86,3 +86,15 @@ export function readFixture(path: string): { text: string; expected: string[] } 
   });
   return { text: clean.join('\n'), expected: expected.sort() };
 }
+
+/** Applies non-overlapping edits (positions of `text`, whatever its line breaks) as a client does: the new text. */
+export function applyToText(text: string, edits: readonly LineEdit[]): string {
+  const starts = LineTable.of(text).lineStarts();
+  const offset = (line: number, character: number) => starts[line] + character;
+  const sorted = [...edits].sort((a, b) => offset(b.line, b.character) - offset(a.line, a.character));
+  let out = text;
+  for (const e of sorted) {
+    out = out.slice(0, offset(e.line, e.character)) + e.newText + out.slice(offset(e.endLine, e.endCharacter));
+  }
+  return out;
+}

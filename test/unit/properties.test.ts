@@ -22,8 +22,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol } from 'vscode-languageserver';
-import { analyze, Analysis, Diagnosis, MAX_REPORTED } from '../../server/src/core/analyze';
+import { CompletionItemKind, DocumentSymbol } from 'vscode-languageserver';
+import { completionItems } from '../../server/src/service/completion';
+import { analyze, Analysis, Diagnosis, MAX_REPORTED, resolveProfile } from '../../server/src/core/analyze';
 import { CODES } from '../../server/src/core/codes';
 import { Config, DEFAULT_CONFIG, MAX_OUTLINE_ITEMS, resolveConfig } from '../../server/src/core/config';
 import { applyLineEdits, LineEdit, MAX_INLINE_NUMBER, MAX_NUMBER, standardMarker } from '../../server/src/core/edits';
@@ -39,7 +40,9 @@ import { toDiagnostics } from '../../server/src/service/diagnostics';
 import { GongwenDocument } from '../../server/src/service/document';
 import { documentSymbols, outlineSize } from '../../server/src/service/documentSymbols';
 import { foldingRanges } from '../../server/src/service/folding';
-import { plainAnalysis } from './helpers';
+import { applyToText, plainAnalysis } from './helpers';
+import { fixAll, isSafeFix } from '../../server/src/core/fixAll';
+import type { FixOffer } from '../../server/src/core/rule';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const REGRESSIONS = join(ROOT, 'test', 'fixtures', 'regressions');
@@ -1093,4 +1096,128 @@ test('regression: numbered headings on the first line are headings, not an attac
   );
   const list = checkDocument('附件：\n1.问题清单\n2.整改台账\n').outline;
   assert.equal(list.all.length, 0, 'after 附件： they are still a list');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fix all (SPEC §7): converges, changes markers only, fixes every fixable finding, twice changes nothing
+
+/** The codes whose fixes write marker characters only (the numbering fixes): the config of the markers-only property. */
+const MARKER_CODES = new Set<string>([
+  'numbering.gap',
+  'numbering.duplicate',
+  'numbering.start',
+  'numbering.separator',
+  'numbering.bracket',
+  'inline.sequence',
+]);
+const markerFixesOnly = (config: Config): Config => ({
+  ...config,
+  severity: Object.fromEntries(
+    Object.entries(config.severity).map(([code, s]) => [code, MARKER_CODES.has(code) ? s : 'ignore']),
+  ) as Config['severity'],
+});
+
+/** The findings that fix-all should have mended: a safe fix whose edits change something. */
+function fixableLeft(text: string, config: Config): string[] {
+  const table = LineTable.of(text);
+  const analysis = analyze(parse(table), config, 'doc.txt');
+  return analysis.diagnostics
+    .filter((d) => isSafeFix(d.fix) && d.fix.build().some((e) => e.newText !== textOfEdit(table, e)))
+    .map((d) => `${d.code}@${d.line}:${d.character}`);
+}
+
+function textOfEdit(table: LineTable, e: LineEdit): string {
+  const starts = table.lineStarts();
+  return table.getText().slice(starts[e.line] + e.character, starts[e.endLine] + e.endCharacter);
+}
+
+/** The reference: one safe fix at a time, the first in document order, analysed again after each. */
+function fixOneByOne(text: string, config: Config): string {
+  for (let n = 0; n < 2000; n++) {
+    const table = LineTable.of(text);
+    const analysis = analyze(parse(table), config, 'doc.txt');
+    const edits = analysis.diagnostics
+      .filter((d) => isSafeFix(d.fix))
+      .map((d) => (d.fix as FixOffer).build().filter((e) => e.newText !== textOfEdit(table, e)))
+      .find((es) => es.length > 0);
+    if (edits === undefined) {
+      return text;
+    }
+    text = applyToText(text, edits);
+  }
+  assert.fail('one fix at a time did not converge');
+}
+
+function checkFixAll(text: string, config: Config): string {
+  const result = fixAll(text, config, 'doc.txt');
+  assert.ok(result.converged, 'fix-all converges');
+  assert.equal(applyToText(text, result.edits), result.text, 'its edits make its text');
+  assertDisjoint(result.edits, 'fix-all');
+  assert.deepEqual(fixableLeft(result.text, config), [], `every fixable finding is fixed (text “${result.text}”)`);
+  const twice = fixAll(result.text, config, 'doc.txt');
+  assert.deepEqual([twice.edits, twice.fixed], [[], 0], 'fix-all twice changes nothing');
+  assert.equal(result.text, fixOneByOne(text, config), 'the same text as applying the fixes one after another');
+  assert.equal(result.edits.length === 0, result.text === text);
+  return result.text;
+}
+
+test('property: fix-all converges, fixes every fixable finding, equals the fixes one after another, and twice changes nothing', () => {
+  fc.assert(
+    fc.property(documentText, (text) => {
+      checkFixAll(text, DEFAULT_CONFIG);
+    }),
+    params(400),
+  );
+});
+
+test('property: fix-all of the numbering fixes changes marker characters only, keeps every heading and line', () => {
+  fc.assert(
+    fc.property(documentText, fc.boolean(), userConfig, (text, custom, user) => {
+      const config = markerFixesOnly(custom ? user : DEFAULT_CONFIG);
+      const fixed = checkFixAll(text, config);
+      assert.equal(nonMarker(fixed), nonMarker(text), `only marker characters changed (text “${fixed}”)`);
+      assert.deepEqual(splitLines(fixed).eols, splitLines(text).eols, 'the same lines and line breaks');
+      assert.equal(parse(LineTable.of(fixed)).all.length, parse(LineTable.of(text)).all.length, 'every heading stays a heading');
+    }),
+    params(400),
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Completion (SPEC §7): no item the server offers adds a numbering finding, in any generated document
+
+const SEQUENCE_CODES = new Set(['numbering.start', 'numbering.gap', 'numbering.duplicate']);
+const sequenceFindings = (text: string, config: Config, path: string): Set<string> =>
+  new Set(
+    analyze(parse(LineTable.of(text)), config, path)
+      .diagnostics.filter((d) => SEQUENCE_CODES.has(d.code))
+      .map((d) => `${d.code}@${d.line}`),
+  );
+
+test('property: no completion item, inserted with a title on a new line, creates a numbering finding', () => {
+  let offered = 0;
+  fc.assert(
+    fc.property(documentText, fc.nat(), fc.constantFrom('doc.txt', '对照检查材料.txt'), (text, at, path) => {
+      const { lines, eols } = splitLines(text);
+      const line = at % (lines.length + 1);
+      const eol = eols.find((e) => e !== '') ?? '\n';
+      const withBlank = [...lines.slice(0, line), '', ...lines.slice(line)].join(eol);
+      const outline = parse(LineTable.of(withBlank));
+      const profile = resolveProfile(outline, DEFAULT_CONFIG, path);
+      const before = sequenceFindings(withBlank, DEFAULT_CONFIG, path);
+      for (const item of completionItems(outline, { line, character: 0 }, profile, t)) {
+        const edit = item.textEdit as { newText: string };
+        if (edit.newText.includes('\n')) {
+          continue; // the skeleton of an empty document
+        }
+        offered++;
+        const inserted = item.kind === CompletionItemKind.Snippet ? edit.newText : edit.newText + '新的标题';
+        const after = [...lines.slice(0, line), inserted, ...lines.slice(line)].join(eol);
+        const added = [...sequenceFindings(after, DEFAULT_CONFIG, path)].filter((f) => !before.has(f));
+        assert.deepEqual(added, [], `inserting ${inserted} at line ${line} of ${JSON.stringify(withBlank)}`);
+      }
+    }),
+    params(300),
+  );
+  assert.ok(offered > 100, `only ${offered} items were offered`);
 });

@@ -19,6 +19,11 @@ export interface Fix {
 export interface FixOffer {
   readonly title: Message;
   build(): readonly LineEdit[];
+  /**
+   * True when the fix inserts text the user did not write (section.missing inserts a heading): such a fix is offered
+   * as a quick fix only, never applied by fix-all (fixAll.ts). Every other fix is safe to apply without asking.
+   */
+  readonly insertsText?: boolean;
 }
 
 export interface Finding {

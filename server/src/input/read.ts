@@ -8,7 +8,15 @@ import { DOCX_MESSAGES, docxText } from './docx';
 import { msg } from '../core/messages';
 
 export type DocumentText =
-  | { ok: true; text: string; encoding: Encoding | 'docx'; /** positions are paragraph numbers (a .docx) */ paragraphs: boolean }
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding | 'docx';
+      /** the text followed a byte order mark (not part of it) */
+      bom: boolean;
+      /** positions are paragraph numbers (a .docx) */
+      paragraphs: boolean;
+    }
   | { ok: false; message: Message };
 
 export const WORD_EXTENSION = /\.docx$/i;
@@ -16,11 +24,11 @@ export const WORD_EXTENSION = /\.docx$/i;
 export function documentText(name: string, bytes: Uint8Array, encoding?: Encoding): DocumentText {
   if (WORD_EXTENSION.test(name)) {
     const result = docxText(bytes);
-    return result.ok ? { ok: true, text: result.text, encoding: 'docx', paragraphs: true } : result;
+    return result.ok ? { ok: true, text: result.text, encoding: 'docx', bom: false, paragraphs: true } : result;
   }
   if (/\.doc$/i.test(name)) {
     return { ok: false, message: msg(DOCX_MESSAGES.oldWord) };
   }
   const result = decodeText(bytes, encoding);
-  return result.ok ? { ok: true, text: result.text, encoding: result.encoding, paragraphs: false } : result;
+  return result.ok ? { ok: true, text: result.text, encoding: result.encoding, bom: result.bom, paragraphs: false } : result;
 }

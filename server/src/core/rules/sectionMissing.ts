@@ -72,6 +72,7 @@ export const sectionMissing: DocumentRule = {
         fix: fixable
           ? {
               title: msg(MESSAGES.fixInsert, heading('').trim()),
+              insertsText: true,
               build: () => insertion(outline, at >= 0 ? roots[at] : undefined, anchor, model, kind, siblings, heading),
             }
           : undefined,

@@ -1,0 +1,252 @@
+/**
+ * Fix all (SPEC §7): every safe fix of a document, repeated until nothing changes, as one set of edits on the text it
+ * was given. A fix is safe unless it inserts text the user did not write (`FixOffer.insertsText`: section.missing);
+ * every rule's fix counts, so a new rule's fix is picked up here without a change.
+ *
+ * Each round analyses the current text afresh, takes the fixes of its findings in document order, leaves out one that
+ * touches a line a fix already taken touches (a renumbering and a marker's standard form both touch the numeral; a
+ * marker's separator decides whether 第二， after it is an enumeration item: the second waits for the next round, built
+ * from the text the first left) and applies the rest together. A line is scanned on its own and a fix keeps every
+ * heading a heading, so fixes of different lines do not change each other: a round gives what applying them one after
+ * another gives (a property test compares the two). The rounds' edits are composed into edits of the original text,
+ * as tight as the changes they make: a client applies them as one versioned edit, and the CLI writes their text.
+ */
+import { analyze } from './analyze';
+import type { Config } from './config';
+import type { LineEdit } from './edits';
+import { LineTable, splitLines } from './lines';
+import type { Message } from './messages';
+import { parse } from './parser';
+import type { FixOffer } from './rule';
+
+/**
+ * Rounds before fix-all gives up. A round takes one fix per line (a renumbering and the standard form of a marker
+ * take two rounds), and at most the findings that are reported.
+ */
+export const MAX_FIX_ROUNDS = 100;
+
+export const FIX_ALL_MESSAGES = {
+  title: 'Fix all auto-fixable problems (Gongwen)',
+} as const;
+
+export const FIX_ALL_TITLE: Message = { template: FIX_ALL_MESSAGES.title, args: [] };
+
+export interface FixAllResult {
+  /** The text after every fix. */
+  readonly text: string;
+  /** Edits of the original text that give `text`: sorted, not overlapping, each changing something. */
+  readonly edits: readonly LineEdit[];
+  /** The same edits as offsets of the original text (UTF-16 code units). */
+  readonly changes: readonly Span[];
+  /** How many findings had their fix applied. */
+  readonly fixed: number;
+  /** False when fixes were still found after MAX_FIX_ROUNDS rounds (the text is what those rounds made). */
+  readonly converged: boolean;
+}
+
+/** Replaces [start, end) of a text with `text` (offsets in UTF-16 code units). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Is the fix applied by fix-all? Every fix but the ones that insert text. */
+export function isSafeFix(fix: FixOffer | undefined): fix is FixOffer {
+  return fix !== undefined && fix.insertsText !== true;
+}
+
+function applySpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Positions of the text before `spans` in the text after them, asked in increasing order, each not strictly inside a
+ * span; at an insertion, before it (`after` false) or after it.
+ */
+function forward(spans: readonly Span[]): (pos: number, after: boolean) => number {
+  let k = 0;
+  let delta = 0;
+  return (pos, after) => {
+    for (; k < spans.length; k++) {
+      const s = spans[k];
+      if (!(s.end < pos || (s.end === pos && (s.start < pos || after)))) {
+        break;
+      }
+      delta += s.text.length - (s.end - s.start);
+    }
+    return pos + delta;
+  };
+}
+
+/**
+ * Positions of the text after `spans` in the text before them, asked in increasing order; a position in or at the
+ * edge of a span's text goes to the span's start or end.
+ */
+function backward(spans: readonly Span[]): (pos: number, toEnd: boolean) => number {
+  let k = 0;
+  let delta = 0;
+  return (pos, toEnd) => {
+    for (; k < spans.length; k++) {
+      const s = spans[k];
+      const start = s.start + delta;
+      if (pos < start) {
+        break;
+      }
+      if (pos <= start + s.text.length) {
+        return toEnd ? s.end : s.start;
+      }
+      delta += s.text.length - (s.end - s.start);
+    }
+    return pos - delta;
+  };
+}
+
+/**
+ * The spans of the original text that give `final`, the text made by `done` (spans of the original) and then `round`
+ * (spans of the text `done` made): the changed ranges of both, in original offsets, merged where they touch.
+ */
+function compose(done: readonly Span[], round: readonly Span[], final: string): Span[] {
+  const back = backward(done);
+  const ranges = [
+    ...done.map((s) => ({ start: s.start, end: s.end })),
+    ...round.map((s) => ({ start: back(s.start, false), end: back(s.end, true) })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+    } else {
+      merged.push({ ...r });
+    }
+  }
+  const first = forward(done);
+  const second = forward(round);
+  return merged.map((r) => {
+    const start = second(first(r.start, false), false);
+    return { start: r.start, end: r.end, text: final.slice(start, second(first(r.end, true), true)) };
+  });
+}
+
+/**
+ * The span as it changes the original: without the characters it writes back unchanged at either end (never half of a
+ * surrogate pair); undefined when it changes nothing.
+ */
+function tight(original: string, s: Span): Span | undefined {
+  const old = original.slice(s.start, s.end);
+  let head = 0;
+  while (head < old.length && head < s.text.length && old[head] === s.text[head]) {
+    head++;
+  }
+  let tail = 0;
+  while (tail < old.length - head && tail < s.text.length - head && old[old.length - 1 - tail] === s.text[s.text.length - 1 - tail]) {
+    tail++;
+  }
+  if (head === old.length && head === s.text.length) {
+    return undefined;
+  }
+  const high = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  if (head > 0 && high(old.charCodeAt(head - 1))) {
+    head--;
+  }
+  if (tail > 0 && high(old.charCodeAt(old.length - tail - 1))) {
+    tail--;
+  }
+  return { start: s.start + head, end: s.end - tail, text: s.text.slice(head, s.text.length - tail) };
+}
+
+/** The position of an offset of a table's text (the offset is not inside a line break). */
+function positionOf(starts: readonly number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/**
+ * One round on `text`: the safe fixes of a fresh analysis, in document order, each unless it touches a line a fix taken
+ * before touches; undefined when there is no fix to apply.
+ */
+function round(text: string, config: Config, path: string): { spans: Span[]; fixed: number } | undefined {
+  const table = LineTable.of(text);
+  // a fresh analysis of this text: the fix offers of its findings are built from this version
+  const analysis = analyze(parse(table), config, path);
+  const starts = table.lineStarts();
+  /** Each fix built once, and whether it was taken (a group's renumbering mends several findings). */
+  const taken = new Map<FixOffer, boolean>();
+  const lines = new Set<number>();
+  const spans: Span[] = [];
+  let fixed = 0;
+  for (const d of analysis.diagnostics) {
+    const fix = d.fix;
+    if (!isSafeFix(fix)) {
+      continue;
+    }
+    let take = taken.get(fix);
+    if (take === undefined) {
+      const edits = fix.build().filter((e) => e.newText !== text.slice(starts[e.line] + e.character, starts[e.endLine] + e.endCharacter));
+      const touched = edits.flatMap((e) => Array.from({ length: e.endLine - e.line + 1 }, (_, k) => e.line + k));
+      take = edits.length > 0 && !touched.some((l) => lines.has(l));
+      if (take) {
+        touched.forEach((l) => lines.add(l));
+        spans.push(
+          ...edits.map((e) => ({ start: starts[e.line] + e.character, end: starts[e.endLine] + e.endCharacter, text: e.newText })),
+        );
+      }
+      taken.set(fix, take);
+    }
+    fixed += take ? 1 : 0;
+  }
+  return spans.length > 0 ? { spans: spans.sort((a, b) => a.start - b.start), fixed } : undefined;
+}
+
+/** Every safe fix of `text`, repeated until nothing changes (at most MAX_FIX_ROUNDS rounds). */
+export function fixAll(text: string, config: Config, path: string): FixAllResult {
+  let done: Span[] = [];
+  let current = text;
+  let fixed = 0;
+  for (let i = 0; i < MAX_FIX_ROUNDS; i++) {
+    const next = round(current, config, path);
+    if (next === undefined) {
+      return result(text, current, done, fixed, true);
+    }
+    current = applySpans(current, next.spans);
+    done = compose(done, next.spans, current);
+    fixed += next.fixed;
+  }
+  return result(text, current, done, fixed, round(current, config, path) === undefined);
+}
+
+function result(original: string, text: string, done: readonly Span[], fixed: number, converged: boolean): FixAllResult {
+  const { lines, eols } = splitLines(original);
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + eols[i].length, i++) {
+    starts.push(at);
+  }
+  const edits: LineEdit[] = [];
+  const changes: Span[] = [];
+  for (const span of done) {
+    const s = tight(original, span);
+    if (s !== undefined) {
+      changes.push(s);
+      const start = positionOf(starts, s.start);
+      const end = positionOf(starts, s.end);
+      edits.push({ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, newText: s.text });
+    }
+  }
+  return { text, edits, changes, fixed, converged };
+}
