@@ -1,7 +1,7 @@
 /**
  * gongwen-outline: the outline and the checks from a terminal, on the same core as the server.
  *   gongwen-outline outline [--json] [--encoding NAME] [--] FILE|DIR|GLOB…
- *   gongwen-outline check [--format text|json] [--exit-zero] [--encoding NAME] [--] FILE|DIR|GLOB…
+ *   gongwen-outline check [--format text|json] [--exit-zero] [--severity LEVEL] [--encoding NAME] [--] FILE|DIR|GLOB…
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or a file that could not be read (the other
  * files are still read and reported).
  */
@@ -9,6 +9,7 @@ import { Dirent, existsSync, readdirSync, readFileSync, Stats, statSync } from '
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze, resolveProfile } from './core/analyze';
+import type { Severity } from './core/codes';
 import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
@@ -48,6 +49,7 @@ const CLI_MESSAGES = {
   unknownOption: 'Unknown option --{0}.',
   missingValue: 'Option --{0} needs a value.',
   badFormat: '--format must be text or json.',
+  badSeverity: '--severity must be error, warning, information or hint.',
   badEncoding: '--encoding must be one of utf-8, utf-16le, utf-16be, gb18030 (or gbk).',
   summary: '{0} checked: {1}, {2}.',
   filesOne: '{0} file',
@@ -72,6 +74,8 @@ Options:
                        several files, a folder or a glob give [{ file, profile, sections }]
   --format text|json   check: the output format (default text: FILE:LINE:COLUMN: severity code message)
   --exit-zero          check: exit 0 even when an error is found
+  --severity LEVEL     check: the least severity shown: error, warning, information (default) or
+                       hint (the hints of the review of self-inspection materials)
   --encoding NAME      read text files as utf-8, utf-16le, utf-16be or gb18030 (gbk); default: detected
   --version            print the version
   --                   end of options: every argument after it is a file
@@ -451,18 +455,27 @@ async function runOutline(args: string[], write: (s: string) => void, writeErr: 
   return failed > 0 ? 2 : 0;
 }
 
+/** Severities from the least to the most severe, as --severity names them. */
+const SHOWN: readonly Severity[] = ['hint', 'information', 'warning', 'error'];
+
 const plural = (n: number, one: string, many: string): string => t(n === 1 ? one : many, n);
 
 async function runCheck(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
-  const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding'], ['format', 'encoding']);
+  const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding', 'severity'], ['format', 'encoding', 'severity']);
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t(CLI_MESSAGES.badFormat));
+  }
+  // the least severity shown (SPEC §12): hints only when asked for
+  const least = SHOWN.indexOf((flags.get('severity') ?? 'information') as Severity);
+  if (least < 0) {
+    throw new UsageError(t(CLI_MESSAGES.badSeverity));
   }
   const { results: report, failed } = await readAll(files, flags, writeErr, (file, read) => {
     const { config, path } = loadConfig(file);
     const analysis = analyze(outlineOf(read), config, path);
     const diagnostics = analysis.diagnostics
+      .filter((d) => SHOWN.indexOf(d.severity) >= least)
       .map((d) => ({
         code: d.code,
         severity: d.severity,

@@ -1,15 +1,16 @@
 /**
  * review.meeting-mismatch: the text names a meeting of another kind than the one being held (组织生活会 in a
  * 民主生活会 material or the reverse), or the meeting of a campaign (主题教育…) the title does not name: text reused
- * from another meeting's material. Mentions as practice (坚持开好组织生活会) and after 上一年度/上次 do not count.
+ * from another meeting's material. Mentions as practice (坚持开好组织生活会) or history (another year's meeting) and
+ * after 上一年度/上次 do not count.
  */
 import lexicon from '../lexicons/meeting-mismatch.json';
 import { MESSAGES, msg } from '../messages';
 import { afterLastTime, occurrences, words } from '../review';
 import type { Finding, TextRule } from '../rule';
 
-/** A meeting named as one being held: after 本次/召开 or a year. */
-const NAMED_MEETING = /(?:本次|这次|此次|召开|(?:19|20)\d\d年度?)[^，,。；！？\n]{0,16}?(民主生活会|组织生活会)/g;
+/** A meeting named as the one being held: after 本次/这次/此次/召开 or the year of the title (another year is history). */
+const NAMED_MEETING = /(?:本次|这次|此次|召开|((?:19|20)\d\d)年度?)[^，,。；！？\n]{0,16}?(民主生活会|组织生活会)/g;
 /** After a campaign's name: its meeting. */
 const CAMPAIGN_MEETING = /^[^，,。；！？\n]{0,12}?(?:民主生活会|组织生活会)/;
 
@@ -33,8 +34,11 @@ export const reviewMeetingMismatch: TextRule = {
           found.push({ code: 'review.meeting-mismatch', line, character: start, endLine: line, endCharacter: end, message });
         if (meeting !== undefined) {
           for (const m of text.matchAll(NAMED_MEETING)) {
-            if (m[1] !== meeting && !afterLastTime(text, m.index + m[0].length - m[1].length)) {
-              at(m.index + m[0].length - m[1].length, m.index + m[0].length, msg(MESSAGES.reviewMeetingMismatch, meeting, m[1]));
+            const [whole, year, named] = m;
+            const start = m.index + whole.length - named.length;
+            const thisYear = year === undefined || Number(year) === review.title.year;
+            if (named !== meeting && thisYear && !afterLastTime(text, start)) {
+              at(start, m.index + whole.length, msg(MESSAGES.reviewMeetingMismatch, meeting, named));
             }
           }
         }
