@@ -38,6 +38,12 @@ export interface Diagnosis extends Finding {
   readonly origin: { readonly rule: number; readonly unit: number };
 }
 
+export interface Made {
+  readonly fresh: boolean;
+  readonly units: number;
+  readonly rules: readonly string[];
+}
+
 export interface Analysis {
   readonly profile: Profile;
   /** The findings, in document order, at most MAX_REPORTED. */
@@ -46,8 +52,11 @@ export interface Analysis {
   readonly capped: boolean;
   /** How many findings the analysis holds (the reported ones and a few past them): what a document keeps. */
   readonly kept: number;
-  /** How it was made: afresh, or from the previous version's by checking `units` units again. */
-  readonly made: { readonly fresh: boolean; readonly units: number };
+  /**
+   * How it was made: afresh, or from the previous version's by checking `units` units again; `rules` names the
+   * rules that checked a unit (every enabled one when afresh).
+   */
+  readonly made: Made;
   /** The fix of one of `diagnostics`, built now from this version's text; undefined when it has none. */
   fix(diagnosis: Diagnosis): Fix | undefined;
 }
@@ -194,7 +203,14 @@ function documentFacts(outline: Outline, config: Config, path: string, recorder:
   const found = { profile, compiled: compiledOf(profile) };
   const matches = outline.sections.map((s) => matchOf(view, found, s));
   const titles = recorder.take();
-  return { ...found, matches, title, review: reviewOf(outline, profile, matches, title), detection, reads: merged([...detection, ...titles]) };
+  return {
+    ...found,
+    matches,
+    title,
+    review: reviewOf(outline, profile, matches, title),
+    detection,
+    reads: merged([...detection, ...titles]),
+  };
 }
 
 /** The review context of a profile that reviews: its settings, the title, which part each section belongs to. */
@@ -272,7 +288,7 @@ class VersionAnalysis implements Analysis {
     /** Per rule (undefined when all its codes are ignored), per unit of its scope. */
     readonly results: readonly (readonly UnitResult[] | undefined)[],
     report: { diagnostics: readonly Diagnosis[]; capped: boolean },
-    readonly made: { readonly fresh: boolean; readonly units: number },
+    readonly made: Made,
     /** The last finding kept (units keep nothing after it), or undefined when every finding is kept. */
     readonly bound: Diagnosis | undefined,
   ) {
@@ -422,7 +438,11 @@ export function analyze(outline: Outline, config: Config, path: string): Version
   const report = reportOf(results);
   const bound = report.all.length > MAX_REPORTED + SLACK ? report.all[MAX_REPORTED + SLACK - 1] : undefined;
   const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));
-  const made = { fresh: true, units: results.reduce((n, r) => n + (r?.length ?? 0), 0) };
+  const made = {
+    fresh: true,
+    units: results.reduce((n, r) => n + (r?.length ?? 0), 0),
+    rules: RULES.filter((_, r) => results[r] !== undefined).map((rule) => rule.id),
+  };
   return new VersionAnalysis(outline, config, path, facts, kept, report, made, bound);
 }
 
@@ -473,6 +493,7 @@ export function reanalyze(
   const units = unitsOf(outline);
   let findingsChanged = false;
   let rechecked = 0;
+  const ran = new Set<string>();
   const results = previous.results.map((perUnit, r) => {
     if (perUnit === undefined) {
       return undefined;
@@ -486,6 +507,7 @@ export function reanalyze(
       const old = perUnit[u];
       const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
       rechecked++;
+      ran.add(rule.id);
       (copy ??= perUnit.slice())[u] = now;
       findingsChanged ||= !sameFindings(old.findings, now.findings);
       sameOutside &&= old.outside === now.outside;
@@ -498,7 +520,7 @@ export function reanalyze(
     }
     return copy;
   });
-  const made = { fresh: false, units: rechecked };
+  const made = { fresh: false, units: rechecked, rules: [...ran] };
   if (!findingsChanged) {
     return new VersionAnalysis(outline, config, path, facts, results, previous, made, bound);
   }

@@ -34,7 +34,15 @@ export const DEFAULT_CONFIG: Config = {
 /** The largest outline.maxItems a user may set. */
 export const MAX_OUTLINE_ITEMS = 1_000_000;
 
-export const LIMITS = { profiles: 50, sections: 30, patterns: 50, patternLength: 200, associations: 200, focusAreas: 30, words: 500 } as const;
+export const LIMITS = {
+  profiles: 50,
+  sections: 30,
+  patterns: 50,
+  patternLength: 200,
+  associations: 200,
+  focusAreas: 30,
+  words: 500,
+} as const;
 
 export const CONFIG_MESSAGES = {
   badValue: 'Setting “{0}” of {1} is not valid ({2}); the default is used.',

@@ -348,8 +348,9 @@ export function sentences(text: string): { text: string; at: number }[] {
 
 /** The offset after a leading enumeration or marker (一是， 其一， （一） 1. ①) and spaces. */
 export function afterEnumerator(sentence: string): number {
-  const m = /^[\s\u3000*#]*(?:[一二三四五六七八九十]+是[，,：:]?|其[一二三四五六七八九十]+[，,、]?|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])?[\s\u3000]*/.exec(
-    sentence,
-  );
+  const m =
+    /^[\s\u3000*#]*(?:[一二三四五六七八九十]+是[，,：:]?|其[一二三四五六七八九十]+[，,、]?|第[一二三四五六七八九十]+[，,、]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[①-⑳])?[\s\u3000]*/.exec(
+      sentence,
+    );
   return m === null ? 0 : m[0].length;
 }

@@ -33,7 +33,10 @@ export const reviewFirstPerson: TextRule = {
         const text = i === section.line ? outline.line(i).slice(section.marker.end) : outline.line(i);
         found = self.some((w) => text.includes(w));
       }
-      if (!found && !report({ code: 'review.first-person', ...headingRange(outline, section), message: msg(MESSAGES.reviewFirstPersonNone) })) {
+      if (
+        !found &&
+        !report({ code: 'review.first-person', ...headingRange(outline, section), message: msg(MESSAGES.reviewFirstPersonNone) })
+      ) {
         return;
       }
     }

@@ -24,7 +24,11 @@ export const reviewLength: DocumentRule = {
     }
     const p = partChars(outline, problems);
     if (p < problemsChars) {
-      report({ code: 'review.length', ...headingRange(outline, problems[0]), message: msg(MESSAGES.reviewLengthProblems, p, problemsChars) });
+      report({
+        code: 'review.length',
+        ...headingRange(outline, problems[0]),
+        message: msg(MESSAGES.reviewLengthProblems, p, problemsChars),
+      });
     }
     const causes = review.parts('causes');
     const c = partChars(outline, causes);

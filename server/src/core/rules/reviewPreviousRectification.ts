@@ -25,6 +25,10 @@ export const reviewPreviousRectification: DocumentRule = {
         return;
       }
     }
-    report({ code: 'review.previous-rectification', ...headingRange(outline, problems), message: msg(MESSAGES.reviewPreviousRectification) });
+    report({
+      code: 'review.previous-rectification',
+      ...headingRange(outline, problems),
+      message: msg(MESSAGES.reviewPreviousRectification),
+    });
   },
 };
