@@ -7,8 +7,10 @@ import { MESSAGES, msg } from '../messages';
 import { itemsOf, words } from '../review';
 import type { SectionRule } from '../rule';
 
-/** A number in digits, a counted Chinese number (三次, 两个), a quotation or a title. */
-const CONCRETE = new RegExp(`[0-9０-９]|[一二三四五六七八九十两几百千万]+[${lexicon.classifiers}]|“[^”]{2,}”|《[^》]+》`);
+/** A number in digits, a counted Chinese number (三次, 两个), a quotation (“” 「」 or straight quotes) or a title. */
+const CONCRETE = new RegExp(
+  `[0-9０-９]|[一二三四五六七八九十两几百千万]+[${lexicon.classifiers}]|“[^”]{2,}”|「[^」]{2,}」|"[^"\n]{2,}"|《[^》]+》`,
+);
 
 export const reviewNoExample: SectionRule = {
   id: 'review-no-example',
