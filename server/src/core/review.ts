@@ -185,14 +185,23 @@ export function linesText(outline: Outline, from: number, to: number): string {
   return out.join('\n');
 }
 
-/** The sub-sections of a part that are its items: not those that count as an optional part (需要说明的问题). */
-export function itemSections(outline: Outline, part: Section, review: ReviewContext): Section[] {
-  return part.children.filter((c) => !review.optional(outline.titleOf(c).text));
+/**
+ * Whether a sub-section of a part is no item of it: the last one, when its title counts as an optional part of the
+ * profile (需要说明的问题 at the end of the problems). Only the last one is read, so that counting the items of a
+ * part of a thousand sub-sections does not read a thousand titles on every keystroke.
+ */
+function notAnItem(outline: Outline, s: Section, review: ReviewContext): boolean {
+  const siblings = s.parent?.children ?? [];
+  return s === siblings[siblings.length - 1] && review.optional(outline.titleOf(s).text);
 }
 
 /** How many items a part has: its sub-sections, else the 一是/二是 items of its own text, else one. */
 export function itemCount(outline: Outline, part: Section, review: ReviewContext): number {
-  return part.children.length > 0 ? itemSections(outline, part, review).length : Math.max(1, outline.textOf(part).inline.length);
+  const children = part.children;
+  if (children.length > 0) {
+    return children.length - (notAnItem(outline, children[children.length - 1], review) ? 1 : 0);
+  }
+  return Math.max(1, outline.textOf(part).inline.length);
 }
 
 /** Where a document-wide finding goes: the first non-blank line of the top (the title), else the start. */
@@ -284,10 +293,10 @@ export function itemsOf(outline: Outline, s: Section, review: ReviewContext, par
   if (s.parent === undefined) {
     return s.children.length === 0 && review.partOf(s) === part ? inlineItems(outline, s) : [];
   }
-  const t = outline.titleOf(s);
-  if (s.parent.parent !== undefined || review.partOf(s) !== part || review.optional(t.text)) {
+  if (s.parent.parent !== undefined || review.partOf(s) !== part || notAnItem(outline, s, review)) {
     return [];
   }
+  const t = outline.titleOf(s);
   return [
     {
       line: s.line,
