@@ -76,9 +76,11 @@ for (const name of files) {
 }
 
 /**
- * The review of SPEC §9 on the seeds, by code and line, as judged by reading them: every seed is under 3,000 字 or
- * has no 上一年度整改 part, and most problems pile up 不够/不足 (8 to 12 in one item of 001, 003, 004); 003 and 004
- * open problems with 虽然…但 after the work done; 000's three 关于“…”方面 items and the last item of 001 have no example. Nothing about the year, the meeting, the first person or excuses: those are right in all five.
+ * The review of SPEC §9 on the seeds, by code and line, as judged by reading them: none reports on the last
+ * meeting's rectification, three are under 3,000 字, most problems pile up 不够/不足 (8 to 12 in one item of 001,
+ * 003, 004), 003 and 004 open problems with 虽然…但 after the work done, and 000's three 关于“…”方面 items and the last
+ * item of 001 give no example. Nothing about the year, the meeting, the first person or excuses: all five are right
+ * there (001's 既有客观原因，更有主观原因 is no excuse).
  */
 const REVIEWED: Record<string, Record<string, number[]>> = {
   '000': {
