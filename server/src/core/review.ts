@@ -5,6 +5,7 @@
  */
 import type { Outline, Section } from './model';
 import { compilePattern, TitleMatcher } from './pattern';
+import { headingRange } from './rules/util';
 
 export interface FocusArea {
   readonly label: string;
@@ -34,7 +35,7 @@ export interface ReviewSettings {
   readonly lexicons: Readonly<Partial<Record<LexiconKey, readonly string[]>>>;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { problemsChars: 500, causesChars: 300, totalChars: 3000, proportion: 0.5, vagueWords: 3 };
+const DEFAULT_THRESHOLDS: Thresholds = { problemsChars: 500, causesChars: 300, totalChars: 3000, proportion: 0.5, vagueWords: 3 };
 
 export const DEFAULT_REVIEW: ReviewSettings = { focusAreas: [], thresholds: DEFAULT_THRESHOLDS, lexicons: {} };
 
@@ -91,7 +92,7 @@ const MEETING = /民主生活会|组织生活会/;
 const MAX_TITLE = 80;
 
 /** The first non-blank line before the first heading, when it reads as a title (short, no sentence end). */
-export function titleLine(outline: Outline, limit: number): { line: number; text: string } | undefined {
+function titleLine(outline: Outline, limit: number): { line: number; text: string } | undefined {
   for (let i = 0; i < limit; i++) {
     const text = outline
       .line(i)
@@ -163,21 +164,15 @@ export interface ReviewContext {
 /** An item of a part (SPEC §12): a sub-section, or a 一是/二是 item of a part without sub-sections. */
 export interface Item {
   /** Where a finding on the item goes: its heading, or its 一是 marker. */
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
+  readonly range: Range;
   /** The item's text from its marker on (a sub-section with its own sub-sections), lines joined with \n. */
   readonly text: string;
   /** Where the text after the item's title starts in `text` (0 for a 一是 item). */
   readonly bodyAt: number;
-  /** Line k of the text is line firstLine + k of the document; the text starts at column `start` of firstLine. */
-  readonly firstLine: number;
-  readonly start: number;
 }
 
 /** The text of lines from…to, joined with \n. */
-export function linesText(outline: Outline, from: number, to: number): string {
+function linesText(outline: Outline, from: number, to: number): string {
   const out: string[] = [];
   for (let i = from; i <= to; i++) {
     out.push(outline.line(i));
@@ -243,51 +238,39 @@ export function occurrences(text: string, list: readonly string[]): { index: num
   return out;
 }
 
+/** A section as one item: its heading is the place, its text from the marker to its end. */
+function sectionItem(outline: Outline, s: Section): Item {
+  const t = outline.titleOf(s);
+  return {
+    range: headingRange(outline, s),
+    text: linesText(outline, s.line, outline.endOf(s)).slice(s.marker.end),
+    bodyAt: offsetIn(outline, s, t.endLine, t.endCharacter),
+  };
+}
+
 /**
  * The items of a part that has no sub-sections: from each 一是 to the next (or the end of its own text). The part
  * itself is one item when it has no 一是 either.
  */
-export function inlineItems(outline: Outline, part: Section): Item[] {
+function inlineItems(outline: Outline, part: Section): Item[] {
   const inline = outline.textOf(part).inline;
-  const end = outline.endOf(part);
   if (inline.length === 0) {
-    const t = outline.titleOf(part);
-    return [
-      {
-        line: part.line,
-        character: part.marker.start,
-        endLine: part.line,
-        endCharacter: t.endLine === part.line ? Math.max(t.endCharacter, part.marker.end) : part.marker.end,
-        text: linesText(outline, part.line, end).slice(part.marker.end),
-        bodyAt: offsetIn(outline, part, t.endLine, t.endCharacter),
-        firstLine: part.line,
-        start: part.marker.end,
-      },
-    ];
+    return [sectionItem(outline, part)];
   }
+  const end = outline.endOf(part);
   return inline.map((ref, k) => {
     const next = inline[k + 1];
-    const lastLine = next !== undefined ? next.line : end;
-    let text = linesText(outline, ref.line, lastLine).slice(ref.item.start);
+    let text = linesText(outline, ref.line, next !== undefined ? next.line : end).slice(ref.item.start);
     if (next !== undefined) {
       text = text.slice(0, text.length - (outline.line(next.line).length - next.item.start));
     }
-    return {
-      line: ref.line,
-      character: ref.item.start,
-      endLine: ref.line,
-      endCharacter: ref.item.end,
-      text,
-      bodyAt: 0,
-      firstLine: ref.line,
-      start: ref.item.start,
-    };
+    return { range: { line: ref.line, character: ref.item.start, endLine: ref.line, endCharacter: ref.item.end }, text, bodyAt: 0 };
   });
 }
 
 /**
- * The item a section is, when it is one of its part's items: a sub-section of the part (the heading is the place),
- * or, for a part without sub-sections, its 一是 items.
+ * The items a section is, when it is one of its part's items: a sub-section of the part, or, for a part without
+ * sub-sections, the part's 一是 items.
  */
 export function itemsOf(outline: Outline, s: Section, review: ReviewContext, part: string): Item[] {
   if (s.parent === undefined) {
@@ -296,19 +279,7 @@ export function itemsOf(outline: Outline, s: Section, review: ReviewContext, par
   if (s.parent.parent !== undefined || review.partOf(s) !== part || notAnItem(outline, s, review)) {
     return [];
   }
-  const t = outline.titleOf(s);
-  return [
-    {
-      line: s.line,
-      character: s.marker.start,
-      endLine: s.line,
-      endCharacter: t.endLine === s.line ? Math.max(t.endCharacter, s.marker.end) : s.marker.end,
-      text: linesText(outline, s.line, outline.endOf(s)).slice(s.marker.end),
-      bodyAt: offsetIn(outline, s, t.endLine, t.endCharacter),
-      firstLine: s.line,
-      start: s.marker.end,
-    },
-  ];
+  return [sectionItem(outline, s)];
 }
 
 /** The offset of line/character in the text of a section that starts at its marker's end. */
@@ -320,28 +291,11 @@ function offsetIn(outline: Outline, s: Section, line: number, character: number)
   return Math.max(0, offset + character);
 }
 
-/** Where a word found at `index` of an item's text lies, as a finding range. */
-export function rangeIn(item: Item, index: number, length: number): Range {
-  return rangeInText(item.text, item.firstLine, item.start, index, length);
-}
-
 export interface Range {
   line: number;
   character: number;
   endLine: number;
   endCharacter: number;
-}
-
-/** A range in a text made of lines firstLine… joined with \n, whose first line starts at column `offset`. */
-export function rangeInText(text: string, firstLine: number, offset: number, index: number, length: number): Range {
-  let line = firstLine;
-  let lineStart = 0;
-  for (let k = text.indexOf('\n'); k >= 0 && k < index; k = text.indexOf('\n', k + 1)) {
-    line++;
-    lineStart = k + 1;
-  }
-  const character = (line === firstLine ? offset : 0) + index - lineStart;
-  return { line, character, endLine: line, endCharacter: character + length };
 }
 
 /** Sentences of a text with their offsets (split at 。！？； and line breaks). */

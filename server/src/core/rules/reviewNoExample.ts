@@ -25,7 +25,7 @@ export const reviewNoExample: SectionRule = {
     for (const item of itemsOf(outline, s, review, 'problems')) {
       const body = item.text.slice(item.bodyAt);
       if (!CONCRETE.test(body) && !markers.some((w) => body.includes(w))) {
-        if (!report({ code: 'review.no-example', ...item, message: msg(MESSAGES.reviewNoExample) })) {
+        if (!report({ code: 'review.no-example', ...item.range, message: msg(MESSAGES.reviewNoExample) })) {
           return;
         }
       }

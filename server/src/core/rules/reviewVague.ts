@@ -20,7 +20,7 @@ export const reviewVague: SectionRule = {
       const found = occurrences(item.text, list);
       if (found.length >= review.settings.thresholds.vagueWords) {
         const first = found[0].word;
-        if (!report({ code: 'review.vague', ...item, message: msg(MESSAGES.reviewVague, found.length, first) })) {
+        if (!report({ code: 'review.vague', ...item.range, message: msg(MESSAGES.reviewVague, found.length, first) })) {
           return;
         }
       }
