@@ -135,6 +135,12 @@ interface UnitResult {
 }
 
 const NO_FINDINGS: readonly Diagnosis[] = Object.freeze([]) as readonly Diagnosis[];
+const OUT_OF_PARTS: UnitResult = Object.freeze({
+  findings: NO_FINDINGS,
+  reads: NO_FINDINGS as readonly never[],
+  trimmed: false,
+  outside: false,
+});
 const CODE_ORDER = new Map<Code, number>();
 RULES.forEach((rule) => rule.codes.forEach((code) => CODE_ORDER.set(code, CODE_ORDER.size)));
 
@@ -372,6 +378,9 @@ function run(
   bound: Diagnosis | undefined,
 ): UnitResult {
   const rule = RULES[ruleIndex];
+  if (rule.parts !== undefined && !inParts(rule.parts, rule.scope, unit, facts.review)) {
+    return OUT_OF_PARTS; // a review rule outside its parts reads nothing: no view made
+  }
   let findings: Diagnosis[] | undefined;
   let trimmed = false;
   check(rule, unit, recorder.view(outline), facts, (finding) => {

@@ -227,6 +227,9 @@ export function occurrences(text: string, list: readonly string[]): { index: num
       found.push({ index: at, word });
     }
   }
+  if (found.length <= 1) {
+    return found;
+  }
   found.sort((a, b) => a.index - b.index || b.word.length - a.word.length);
   const out: { index: number; word: string }[] = [];
   for (const f of found) {

@@ -29,6 +29,9 @@ export const reviewMeetingMismatch: TextRule = {
     for (let k = 0; k < own.length; k += 2) {
       for (let line = own[k]; line <= own[k + 1]; line++) {
         const text = outline.line(line);
+        if (!text.includes('生活会')) {
+          continue; // every match names a 民主生活会 or 组织生活会
+        }
         const found: Finding[] = [];
         const at = (start: number, end: number, message: Finding['message']) =>
           found.push({ code: 'review.meeting-mismatch', line, character: start, endLine: line, endCharacter: end, message });

@@ -22,6 +22,9 @@ export const reviewYearMismatch: TextRule = {
     for (let k = 0; k < own.length; k += 2) {
       for (let line = own[k]; line <= own[k + 1]; line++) {
         const text = outline.line(line);
+        if (!text.includes('生活会')) {
+          continue; // every match names a 民主生活会 or 组织生活会
+        }
         for (const m of text.matchAll(MEETING_YEAR)) {
           const year = Number(m[1]);
           if (year === title.year || (title.meeting !== undefined && m[2] !== title.meeting) || afterLastTime(text, m.index)) {
