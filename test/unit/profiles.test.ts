@@ -238,6 +238,10 @@ test('bad review settings are reported and the profile ignored, never thrown', (
 test('组织生活会: the variant without 需要说明的问题, chosen by the meeting being held, with the settings of an extended self-inspection', () => {
   const text = material('2025年度组织生活会个人对照检查材料', ['（一）学习方面。我有3次会前没有通读材料。']);
   assert.equal(analysisOf(text).profile.id, 'self-inspection-org');
+  // the clean material of our own as a 组织生活会 one: that profile, no finding (its fixture checks the findings)
+  const org = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'review-clean-org.txt'), 'utf8');
+  assert.equal(analysisOf(org).profile.id, 'self-inspection-org');
+  assert.deepEqual(analysisOf(org).diagnostics, []);
   assert.equal(
     SELF_INSPECTION_ORG.sections.some((s) => s.id === 'notes'),
     false,
