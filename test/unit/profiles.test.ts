@@ -239,9 +239,9 @@ test('组织生活会: the variant without 需要说明的问题, chosen by the 
   const text = material('2025年度组织生活会个人对照检查材料', ['（一）学习方面。我有3次会前没有通读材料。']);
   assert.equal(analysisOf(text).profile.id, 'self-inspection-org');
   // the clean material of our own as a 组织生活会 one: that profile, no finding (its fixture checks the findings)
-  const org = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'review-clean-org.txt'), 'utf8');
-  assert.equal(analysisOf(org).profile.id, 'self-inspection-org');
-  assert.deepEqual(analysisOf(org).diagnostics, []);
+  const clean = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'review-clean-org.txt'), 'utf8');
+  assert.equal(analysisOf(clean).profile.id, 'self-inspection-org');
+  assert.deepEqual(analysisOf(clean).diagnostics, []);
   assert.equal(
     SELF_INSPECTION_ORG.sections.some((s) => s.id === 'notes'),
     false,
