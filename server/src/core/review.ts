@@ -105,7 +105,10 @@ function titleLine(outline: Outline, limit: number): { line: number; text: strin
   return undefined;
 }
 
-/** Team and personal words of a title (the first-person rule's lexicon decides; see rules/reviewFirstPerson.ts). */
+/**
+ * What the title says: its year, the meeting being held, whether it is a 班子 material (by the team and personal
+ * words of the first-person rule's lexicon).
+ */
 export function titleFacts(outline: Outline, limit: number, teamWords: readonly string[], personalWords: readonly string[]): TitleFacts {
   const title = titleLine(outline, limit);
   let named = title?.text ?? '';
