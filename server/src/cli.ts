@@ -1,7 +1,7 @@
 /**
  * gongwen-outline: the outline and the checks from a terminal, on the same core as the server.
  *   gongwen-outline outline [--json] [--encoding NAME] [--] FILE|DIR|GLOB…
- *   gongwen-outline check [--format text|json] [--exit-zero] [--encoding NAME] [--fix | --diff] [--] FILE|DIR|GLOB…
+ *   gongwen-outline check [--format text|json] [--exit-zero] [--severity LEVEL] [--encoding NAME] [--fix | --diff] [--] FILE|DIR|GLOB…
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or a file that could not be read (the other
  * files are still read and reported).
  */
@@ -9,6 +9,7 @@ import { Dirent, existsSync, readdirSync, readFileSync, Stats, statSync } from '
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze, resolveProfile } from './core/analyze';
+import type { Severity } from './core/codes';
 import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
@@ -52,6 +53,7 @@ const CLI_MESSAGES = {
   unknownOption: 'Unknown option --{0}.',
   missingValue: 'Option --{0} needs a value.',
   badFormat: '--format must be text or json.',
+  badSeverity: '--severity must be error, warning, information or hint.',
   badEncoding: '--encoding must be one of utf-8, utf-16le, utf-16be, gb18030 (or gbk).',
   summary: '{0} checked: {1}, {2}.',
   filesOne: '{0} file',
@@ -87,6 +89,8 @@ Options:
   --fix                check: apply every safe fix (numbering, markers; never inserting a heading)
                        and write the files back in their encoding; says how many fixes in which files
   --diff               check: print the fixes as a unified diff instead of writing them
+  --severity LEVEL     check: the least severity shown: error, warning, information (default) or
+                       hint (the hints of the review of self-inspection materials)
   --encoding NAME      read text files as utf-8, utf-16le, utf-16be or gb18030 (gbk); default: detected
   --version            print the version
   --                   end of options: every argument after it is a file
@@ -472,6 +476,9 @@ async function runOutline(args: string[], write: (s: string) => void, writeErr: 
   return failed > 0 ? 2 : 0;
 }
 
+/** Severities from the least to the most severe, as --severity names them. */
+const SHOWN: readonly Severity[] = ['hint', 'information', 'warning', 'error'];
+
 const plural = (n: number, one: string, many: string): string => t(n === 1 ? one : many, n);
 
 /** The fixed text of a file written back in its form; a message saying why not, or undefined when it was written. */
@@ -494,7 +501,11 @@ function writeFixed(file: string, read: Read, result: FixAllResult): string | un
 }
 
 async function runCheck(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
-  const { files, flags } = parseArgs(args, ['format', 'exit-zero', 'encoding', 'fix', 'diff'], ['format', 'encoding']);
+  const { files, flags } = parseArgs(
+    args,
+    ['format', 'exit-zero', 'encoding', 'severity', 'fix', 'diff'],
+    ['format', 'encoding', 'severity'],
+  );
   const format = flags.get('format') ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t(CLI_MESSAGES.badFormat));
@@ -505,6 +516,11 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
     throw new UsageError(t(CLI_MESSAGES.diffJson));
   }
   let unwritten = 0;
+  // the least severity shown (SPEC §12): hints only when asked for
+  const least = SHOWN.indexOf((flags.get('severity') ?? 'information') as Severity);
+  if (least < 0) {
+    throw new UsageError(t(CLI_MESSAGES.badSeverity));
+  }
   const { results: report, failed } = await readAll(files, flags, writeErr, (file, read) => {
     const { config, path } = loadConfig(file);
     let text = read.text;
@@ -528,6 +544,7 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
     }
     const analysis = analyze(outlineOf(text), config, path);
     const diagnostics = analysis.diagnostics
+      .filter((d) => SHOWN.indexOf(d.severity) >= least)
       .map((d) => ({
         code: d.code,
         severity: d.severity,

@@ -22,7 +22,7 @@ const SESSION_DEADLINE_MS = 120_000;
 
 interface Session {
   error?: string;
-  diagnostics?: { line: number; text: string }[];
+  diagnostics?: { line: number; text: string; code?: string }[];
   symbols?: string[];
   warnings?: string[];
   /** Neovim: the completion labels at the empty last line, the answer of a section command and the lines after it. */
@@ -62,7 +62,10 @@ function run(name: string, command: string, args: string[], lang: string): Sessi
 
 function assertSession(session: Session, message: RegExp): void {
   assert.deepEqual(
-    session.diagnostics?.map((d) => [d.line, message.test(d.text)]),
+    // the review codes of SPEC §9 left out: this short material gets them all (tested in test/unit)
+    session.diagnostics
+      ?.filter((d) => !/^review\./.test(String(d.code ?? '')) && !/\[review\./.test(d.text))
+      .map((d) => [d.line, message.test(d.text)]),
     [[4, true]],
     JSON.stringify(session.diagnostics),
   );

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { HANG_GUARD, open, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, startServer, structural, TestServer } from './serverProcess';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-lsp-files-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
@@ -25,7 +25,7 @@ const GENERAL = '{ "profile": "general" }';
 const symbols = (s: TestServer, uri: string) =>
   s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
 const codes = async (s: TestServer, uri: string) =>
-  ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items.map(
+  structural(((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items).map(
     (d) => d.code,
   );
 

@@ -12,7 +12,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { countChars } from '../../server/src/core/scanner';
 
-import { HANG_GUARD, open, PULL_CAPABILITIES, startServer, TestServer } from './serverProcess';
+import { HANG_GUARD, open, PULL_CAPABILITIES, startServer, structural, TestServer } from './serverProcess';
 
 const DOC = [
   '民主生活会个人对照检查材料', // 0
@@ -41,7 +41,9 @@ const symbols = (uri = URI) =>
 const folds = (uri = URI) =>
   server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }) as Promise<FoldingRange[]>;
 const diagnostics = async (uri = URI) =>
-  ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+  structural(
+    ((await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items,
+  );
 
 test('initialize announces incremental sync, symbols, folding, workspace symbols and pull diagnostics', () => {
   const caps = server.initializeResult.capabilities;
@@ -213,7 +215,7 @@ test('push mode (no pull support): debounced publishDiagnostics, messages in Chi
       (p) => p.uri === uri && p.diagnostics.length > 0,
     );
     assert.deepEqual(
-      published.diagnostics.map((d) => d.code),
+      structural(published.diagnostics).map((d) => d.code),
       ['numbering.gap'],
     );
     assert.equal(published.diagnostics[0].message, '序号从“一、”跳到了“三、”。请将此标题改为“二、”。');

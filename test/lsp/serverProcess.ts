@@ -194,6 +194,14 @@ export function open(server: TestServer, uri: string, text: string, languageId =
 }
 
 /** Turns a hang into a failure; no test asserts how long anything takes. */
+/**
+ * The findings of the structure and the text: the review codes of SPEC §9 left out. The materials of these tests are
+ * a few lines long, and the review finds every one of them too short (tested in test/unit with materials of their own).
+ */
+export function structural<T extends { code?: unknown }>(items: readonly T[]): T[] {
+  return items.filter((d) => !String(d.code).startsWith('review.'));
+}
+
 export const HANG_GUARD = { timeout: 60000 };
 
 /** Starts servers for one test file and stops them all after it. */

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
-import { HANG_GUARD, open, serverPool, TestServer } from './serverProcess';
+import { HANG_GUARD, open, serverPool, structural, TestServer } from './serverProcess';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gongwen-settings-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
@@ -26,7 +26,7 @@ const start = serverPool();
 const symbols = (s: TestServer, uri: string) =>
   s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>;
 const diagnostics = async (s: TestServer, uri: string) =>
-  ((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items;
+  structural(((await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] }).items);
 
 /** Messages shown to the user (as window/showMessage notifications or window/showMessageRequest requests). */
 function shown(s: TestServer): string[] {
@@ -197,7 +197,7 @@ test(
       (p) => p.uri === uri && p.diagnostics.length > 0,
     );
     assert.deepEqual(
-      published.diagnostics.map((d) => d.code),
+      structural(published.diagnostics).map((d) => d.code),
       ['section.missing'],
     );
     await waitShown(s, 'titleMaxLength');

@@ -80,7 +80,8 @@ test('outline --json: one file gives an object, several an array of { file, prof
 test('check: findings sorted by file and line; plurals right in English, counted in Chinese', () => {
   put('sorted/b.txt', ONE_ERROR);
   put('sorted/a.txt', ONE_ERROR);
-  const r = cli(['check', 'b.txt', 'a.txt'], join(TMP, 'sorted'));
+  // the structure only: --severity warning leaves out the information findings of the review (SPEC §9)
+  const r = cli(['check', '--severity', 'warning', 'b.txt', 'a.txt'], join(TMP, 'sorted'));
   assert.equal(r.status, 1);
   const lines = r.stdout.trim().split('\n');
   assert.deepEqual(
@@ -88,15 +89,37 @@ test('check: findings sorted by file and line; plurals right in English, counted
     ['a.txt:3:1:', 'a.txt:4:1:', 'b.txt:3:1:', 'b.txt:4:1:'],
   );
   assert.equal(lines.at(-1), '2 files checked: 4 problems, 2 errors.');
-  const one = cli(['check', 'a.txt'], join(TMP, 'sorted'));
+  const one = cli(['check', '--severity=warning', 'a.txt'], join(TMP, 'sorted'));
   assert.equal(one.stdout.trim().split('\n').at(-1), '1 file checked: 2 problems, 1 error.');
-  const zh = cli(['check', 'a.txt'], join(TMP, 'sorted'), 'zh_CN.UTF-8');
+  const zh = cli(['check', '--severity=warning', 'a.txt'], join(TMP, 'sorted'), 'zh_CN.UTF-8');
   assert.equal(zh.stdout.trim().split('\n').at(-1), '已检查 1 个文件：2 个问题，其中 1 个错误。');
   const json = JSON.parse(cli(['check', '--format=json', 'b.txt', 'a.txt'], join(TMP, 'sorted')).stdout) as { file: string }[];
   assert.deepEqual(
     json.map((f) => f.file),
     ['a.txt', 'b.txt'],
   );
+});
+
+test('check --severity: information and above by default, hints when asked, only errors with error; a bad level is exit 2', () => {
+  put('severity/a.txt', ONE_ERROR);
+  const cwd = join(TMP, 'severity');
+  const shown = (args: string[]) =>
+    JSON.parse(cli(['check', '--format', 'json', ...args, 'a.txt'], cwd).stdout)[0].diagnostics.map(
+      (d: { severity: string }) => d.severity,
+    );
+  const byDefault: string[] = shown([]);
+  assert.ok(byDefault.includes('information') && byDefault.includes('warning') && byDefault.includes('error'), byDefault.join());
+  assert.ok(!byDefault.includes('hint'), byDefault.join());
+  const all: string[] = shown(['--severity', 'hint']);
+  assert.ok(all.includes('hint'), 'the problems part never says 我: review.first-person, a hint');
+  assert.deepEqual(
+    all.filter((s) => s !== 'hint'),
+    byDefault,
+  );
+  assert.deepEqual(shown(['--severity=error']), ['error']);
+  const bad = cli(['check', '--severity', 'loud', 'a.txt'], cwd);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--severity must be error, warning, information or hint/);
 });
 
 test('-- ends the options: a file named --json is read, not taken as an option', () => {
@@ -115,7 +138,7 @@ test('a file name with a newline: JSON escapes it, text output quotes it, nothin
     (JSON.parse(json.stdout) as { file: string }[]).map((f) => f.file),
     ['a\nb.txt'],
   );
-  const text = cli(['check', '.'], cwd);
+  const text = cli(['check', '--severity', 'warning', '.'], cwd);
   const lines = text.stdout.trim().split('\n');
   assert.equal(lines.length, 3, text.stdout);
   assert.ok(lines[0].startsWith('"a\\nb.txt":3:1: warning'), lines[0]);

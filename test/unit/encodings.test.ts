@@ -137,6 +137,6 @@ test('a folder of mixed files: the good ones are reported, each bad one is named
     assert.match(errors[0], /^gongwen-outline: picture\.txt(: |：)/);
     assert.match(errors[1], /^gongwen-outline: z-random\.md(: |：)/);
     assert.match(errors[2], lang === 'C' ? /2 files could not be read/ : /有 2 个文件无法读取/);
-    assert.match(r.stdout, lang === 'C' ? /^5 files checked: / : /^已检查 5 个文件：/m);
+    assert.match(r.stdout, lang === 'C' ? /^5 files checked: /m : /^已检查 5 个文件：/m);
   }
 });

@@ -12,15 +12,46 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyze, sameFindings } from '../../server/src/core/analyze';
-import { DEFAULT_CONFIG } from '../../server/src/core/config';
+import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
+import { CODES } from '../../server/src/core/codes';
 import { LineTable } from '../../server/src/core/lines';
 import type { Outline, Part, Section } from '../../server/src/core/model';
 import { parse, reparse } from '../../server/src/core/parser';
 import { GongwenDocument } from '../../server/src/service/document';
 import { prng } from '../support/prng';
-import { plainAnalysis } from './helpers';
+import { plainAnalysis, ROOT } from './helpers';
+
+/** The default config with the review codes of SPEC §9 off. */
+const STRUCTURE = resolveConfig([
+  {
+    name: 'settings',
+    value: { diagnostics: { severity: Object.fromEntries(CODES.filter((c) => c.startsWith('review.')).map((c) => [c, 'ignore'])) } },
+  },
+]).config;
+
+/** A profile extended with the review settings of SPEC §9. */
+const REVIEW = resolveConfig([
+  {
+    name: '.gongwen.json',
+    value: {
+      profiles: [
+        {
+          id: 'self-inspection',
+          focusAreas: [
+            { label: '理论武装', patterns: ['理论武装|理论学习'] },
+            { label: '作风建设', patterns: ['作风'] },
+          ],
+          thresholds: { problemsChars: 50, causesChars: 20, totalChars: 200, proportion: 0.3, vagueWords: 2 },
+          lexicons: { vague: ['不到位'], excuse: ['头绪多'] },
+        },
+      ],
+    },
+  },
+]).config;
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -75,6 +106,16 @@ const LINES = [
   '',
   '   ',
   '\t',
+  // the review of self-inspection materials (SPEC §9)
+  '2025年度组织生活会个人对照检查材料',
+  '领导班子对照检查材料',
+  '班子全年学习12次，个别同志不够重视，理解不深，有待加强。',
+  '我在2024年度民主生活会上的发言取得了好评，虽然有进步，但还不够。',
+  '工作忙、任务重是客观原因；不能以时间紧为借口。',
+  '上一年度民主生活会整改措施落实情况',
+  '按照本次民主生活会要求，对照主题教育专题组织生活会查摆的问题。',
+  '（一）在作风建设方面。比如，我今年到基层调研6次。',
+  '（二）在理论武装方面',
 ];
 
 const INSERTS = [
@@ -297,11 +338,13 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
   let versions = 0;
   for (let seq = 0; seq < 60; seq++) {
     const random = prng(5000 + seq);
+    // every other sequence with the review settings of a profile: focus areas, low thresholds, lexicon additions
+    const config = seq % 2 === 0 ? DEFAULT_CONFIG : REVIEW;
     const initial = randomText(random);
     const doc = new GongwenDocument('file:///t.gongwen', 'gongwen', 1, initial);
     let reference = TextDocument.create('file:///t.gongwen', 'gongwen', 1, initial);
     void doc.outline;
-    let previous: Analysis | undefined = doc.analysis(DEFAULT_CONFIG, path);
+    let previous: Analysis | undefined = doc.analysis(config, path);
     for (let e = 0; e < 30; e++) {
       const where = `sequence ${seq}, edit ${e}`;
       // one or several changes per version, as a client batches them; now and then a full-text change
@@ -338,8 +381,8 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
       // the analysis, kept from an earlier version or made anew, is the one of a fresh document; now and then a
       // version is not analysed, so that the next analysis spans several batches of edits
       if (random() < 0.75) {
-        const analysis = doc.analysis(DEFAULT_CONFIG, path);
-        assert.deepEqual(plainAnalysis(analysis), plainAnalysis(analyze(fresh.outline, DEFAULT_CONFIG, path)), `${where}: analysis`);
+        const analysis = doc.analysis(config, path);
+        assert.deepEqual(plainAnalysis(analysis), plainAnalysis(analyze(fresh.outline, config, path)), `${where}: analysis`);
         analysed++;
         reused += analysis.made.fresh ? 0 : 1;
         kept += analysis.diagnostics === previous?.diagnostics ? 1 : 0;
@@ -360,26 +403,27 @@ test('GongwenDocument with incremental changes has the outline, lines, positions
 });
 
 test('the analysis is kept while typing in body text, and made anew when a title changes by one character', () => {
+  // the structure rules only: the review (SPEC §9) would find this short material too short
   const text =
     '民主生活会个人对照检查材料\n一、存在的主要问题\n学习不够深入。\n二、产生问题的原因\n放松了要求。\n三、整改措施\n加强学习。\n';
   const doc = new GongwenDocument('file:///keep.txt', 'gongwen', 1, text);
   const path = 'keep.txt';
-  const first = doc.analysis(DEFAULT_CONFIG, path);
+  const first = doc.analysis(STRUCTURE, path);
   assert.deepEqual(first.diagnostics, []);
   const at = (line: number, character: number, endCharacter: number, newText: string) => ({
     range: { start: { line, character }, end: { line, character: endCharacter } },
     text: newText,
   });
   doc.update([at(2, 2, 2, '的')], 2); // typing in a body line
-  const typed = doc.analysis(DEFAULT_CONFIG, path);
+  const typed = doc.analysis(STRUCTURE, path);
   assert.deepEqual(
     typed.made,
-    { fresh: false, units: 4 },
+    { fresh: false, units: 4, rules: ['section-empty', 'count-mismatch', 'inline-sequence', 'placeholder'] },
     'the units that read the body line: section.empty (is the section still bare?) and the three rules of its own text',
   );
   assert.equal(typed.diagnostics, first.diagnostics, 'kept');
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes
-  const changed = doc.analysis(DEFAULT_CONFIG, path);
+  const changed = doc.analysis(STRUCTURE, path);
   assert.notEqual(changed, first);
   assert.deepEqual(
     changed.diagnostics.map((d) => d.code),
@@ -388,15 +432,15 @@ test('the analysis is kept while typing in body text, and made anew when a title
   assert.equal(changed.made.fresh, false, 'a title changed: its section and the document checked again');
   assert.deepEqual(
     plainAnalysis(changed),
-    plainAnalysis(analyze(new GongwenDocument('file:///fresh.txt', 'gongwen', 3, doc.getText()).outline, DEFAULT_CONFIG, path)),
+    plainAnalysis(analyze(new GongwenDocument('file:///fresh.txt', 'gongwen', 3, doc.getText()).outline, STRUCTURE, path)),
   );
-  assert.equal(doc.analysis({ ...DEFAULT_CONFIG }, path).made.fresh, true, 'another config: analysed anew');
+  assert.equal(doc.analysis({ ...STRUCTURE }, path).made.fresh, true, 'another config: analysed anew');
   // more edits than the document remembers, then the title mended: analysed anew, as a fresh document
   for (let v = 4; v < 80; v++) {
     doc.update([at(4, 0, 0, '再')], v);
   }
   doc.update([at(3, 8, 9, '因')], 80);
-  assert.deepEqual(doc.analysis(DEFAULT_CONFIG, path).diagnostics, []);
+  assert.deepEqual(doc.analysis(STRUCTURE, path).diagnostics, []);
 });
 
 test('edits that keep every line scan the same but change the outline are not taken from the previous one', () => {
@@ -467,4 +511,35 @@ test('positions a client should not send: fractions count as their integer part;
   assert.match(problems[0], /malformed range/);
   assert.equal(doc.getText(), '的' + text);
   assert.equal(doc.version, 7);
+});
+
+test('review rules (SPEC §9) run again only for the part typed in: problems, causes or measures', () => {
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'rules', 'review-clean.txt'), 'utf8');
+  const lines = text.split('\n');
+  const lineOf = (prefix: string, after: string) => lines.findIndex((l, i) => i > lines.indexOf(after) && l.startsWith(prefix));
+  const path = 'review-clean.txt';
+  const typeAt = (line: number) => {
+    const doc = new GongwenDocument('file:///review.txt', 'gongwen', 1, text);
+    doc.analysis(DEFAULT_CONFIG, path);
+    const character = lines[line].length - 1; // before the last 。
+    doc.update([{ range: { start: { line, character }, end: { line, character } }, text: '的' }], 2);
+    const analysis = doc.analysis(DEFAULT_CONFIG, path);
+    assert.equal(analysis.made.fresh, false);
+    assert.deepEqual(
+      plainAnalysis(analysis),
+      plainAnalysis(analyze(new GongwenDocument('file:///f.txt', 'gongwen', 2, doc.getText()).outline, DEFAULT_CONFIG, path)),
+    );
+    return analysis.made.rules.filter((r) => r.startsWith('review-'));
+  };
+  // every part: the 字数 of the whole (length, proportion) and the meetings named in the text typed in
+  const always = ['review-year-mismatch', 'review-meeting-mismatch', 'review-length', 'review-proportion'];
+  const sorted = (list: string[]) => [...list].sort();
+  assert.deepEqual(
+    sorted(typeAt(lineOf('（二）', '二、存在的主要问题'))),
+    sorted([...always, 'review-first-person', 'review-vague', 'review-self-praise', 'review-no-example']),
+  );
+  assert.deepEqual(sorted(typeAt(lineOf('（二）', '三、产生问题的原因'))), sorted([...always, 'review-excuse']));
+  assert.deepEqual(sorted(typeAt(lineOf('（二）', '四、整改措施'))), sorted(always));
+  // the last item's title is read to count the items (需要说明的问题 at the end of the problems is no problem)
+  assert.ok(typeAt(lineOf('（五）', '四、整改措施')).includes('review-measures-count'));
 });

@@ -70,7 +70,7 @@ test('the gongwen language: id, aliases, extensions, file name patterns', () => 
 test('settings: names, defaults and scopes', () => {
   assert.deepEqual(setting('gongwen.languages', 'default'), ['gongwen', 'plaintext', 'markdown']);
   assert.equal(setting('gongwen.profile', 'default'), 'auto');
-  assert.deepEqual(setting('gongwen.profile', 'anyOf', 0, 'enum'), ['auto', 'general', 'self-inspection']);
+  assert.deepEqual(setting('gongwen.profile', 'anyOf', 0, 'enum'), ['auto', 'general', 'self-inspection', 'self-inspection-org']);
   assert.equal(setting('gongwen.outline.inlineItems', 'default'), false);
   assert.equal(setting('gongwen.outline.titleMaxLength', 'default'), 40);
   assert.equal(setting('gongwen.outline.maxItems', 'default'), DEFAULT_CONFIG.outlineMaxItems);

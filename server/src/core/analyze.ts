@@ -15,9 +15,11 @@ import type { Code, Severity } from './codes';
 import type { Config } from './config';
 import { matchGlob } from './glob';
 import type { Outline, Part, Section } from './model';
-import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile } from './profiles';
+import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile, SELF_INSPECTION, SELF_INSPECTION_ORG } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitsOf, unitsReading } from './reads';
+import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts } from './review';
+import { PERSONAL_WORDS, TEAM_WORDS } from './rules/reviewFirstPerson';
 import { RULES } from './rules/index';
 import { firstOnOrAfter } from './search';
 
@@ -36,6 +38,12 @@ export interface Diagnosis extends Finding {
   readonly origin: { readonly rule: number; readonly unit: number };
 }
 
+export interface Made {
+  readonly fresh: boolean;
+  readonly units: number;
+  readonly rules: readonly string[];
+}
+
 export interface Analysis {
   readonly profile: Profile;
   /** The findings, in document order, at most MAX_REPORTED. */
@@ -44,8 +52,11 @@ export interface Analysis {
   readonly capped: boolean;
   /** How many findings the analysis holds (the reported ones and a few past them): what a document keeps. */
   readonly kept: number;
-  /** How it was made: afresh, or from the previous version's by checking `units` units again. */
-  readonly made: { readonly fresh: boolean; readonly units: number };
+  /**
+   * How it was made: afresh, or from the previous version's by checking `units` units again; `rules` names the
+   * rules that checked a unit (every enabled one when afresh).
+   */
+  readonly made: Made;
   /** The fix of one of `diagnostics`, built now from this version's text; undefined when it has none. */
   fix(diagnosis: Diagnosis): Fix | undefined;
 }
@@ -54,10 +65,14 @@ export interface Analysis {
 const DETECT_LINES = 30;
 const DETECT_CHARS = 4000;
 
+/** The lines before the first heading that are read to detect the kind of a document and its title. */
+function detectionLines(outline: Outline): number {
+  return Math.min(outline.sections.length > 0 ? outline.sections[0].line : outline.lineCount, DETECT_LINES);
+}
+
 function detectionText(outline: Outline): string {
-  const first = outline.sections.length > 0 ? outline.sections[0].line : outline.lineCount;
   let text = '';
-  for (let i = 0; i < Math.min(first, DETECT_LINES) && text.length < DETECT_CHARS; i++) {
+  for (let i = 0; i < detectionLines(outline) && text.length < DETECT_CHARS; i++) {
     text += outline.line(i) + '\n';
   }
   return text.slice(0, DETECT_CHARS);
@@ -74,17 +89,39 @@ function compiledOf(profile: Profile): CompiledProfile {
   return c;
 }
 
-/** The profile of a document: pinned by association or setting, else detected from its words and file name. */
+/** What the title says (year, meeting, 班子), read from the top of the document. */
+function titleOf(outline: Outline, settings: Profile['review']): TitleFacts {
+  if (settings === undefined) {
+    return NO_TITLE;
+  }
+  const team = settings.lexicons.team;
+  return titleFacts(outline, detectionLines(outline), team !== undefined ? [...TEAM_WORDS, ...team] : TEAM_WORDS, PERSONAL_WORDS);
+}
+
+/**
+ * The profile of a document: pinned by association or setting, else detected from its words and file name; a
+ * detected self-inspection material is the 组织生活会 variant when that is the meeting being held.
+ */
 export function resolveProfile(outline: Outline, config: Config, path: string): Profile {
+  const detected = pinnedOrDetected(outline, config, path);
+  if (detected.pinned || detected.profile.id !== SELF_INSPECTION.id || titleOf(outline, detected.profile.review).meeting !== '组织生活会') {
+    return detected.profile;
+  }
+  return config.profiles.find((p) => p.id === SELF_INSPECTION_ORG.id) ?? detected.profile;
+}
+
+function pinnedOrDetected(outline: Outline, config: Config, path: string): { profile: Profile; pinned: boolean } {
   const byId = (id: string) => config.profiles.find((p) => p.id === id);
   for (const [glob, id] of config.associations) {
     const p = matchGlob(glob, path) ? byId(id) : undefined;
     if (p !== undefined) {
-      return p;
+      return { profile: p, pinned: true };
     }
   }
   const pinned = config.profile !== 'auto' ? byId(config.profile) : undefined;
-  return pinned ?? detectProfile(config.profiles, detectionText(outline), path.slice(path.lastIndexOf('/') + 1));
+  return pinned !== undefined
+    ? { profile: pinned, pinned: true }
+    : { profile: detectProfile(config.profiles, detectionText(outline), path.slice(path.lastIndexOf('/') + 1)), pinned: false };
 }
 
 interface UnitResult {
@@ -98,6 +135,12 @@ interface UnitResult {
 }
 
 const NO_FINDINGS: readonly Diagnosis[] = Object.freeze([]) as readonly Diagnosis[];
+const OUT_OF_PARTS: UnitResult = Object.freeze({
+  findings: NO_FINDINGS,
+  reads: NO_FINDINGS as readonly never[],
+  trimmed: false,
+  outside: false,
+});
 const CODE_ORDER = new Map<Code, number>();
 RULES.forEach((rule) => rule.codes.forEach((code) => CODE_ORDER.set(code, CODE_ORDER.size)));
 
@@ -144,7 +187,11 @@ interface DocumentFacts {
   readonly profile: Profile;
   readonly compiled: CompiledProfile;
   readonly matches: readonly number[];
-  /** The lines read to find the profile (the top of the document). */
+  /** What the title says, for the review rules. */
+  readonly title: TitleFacts;
+  /** What review rules are given; undefined when the profile does not review. */
+  readonly review: ReviewContext | undefined;
+  /** The lines read to find the profile and the title (the top of the document). */
   readonly detection: readonly number[];
   /** Those and the titles of the top-level sections. */
   readonly reads: readonly number[];
@@ -157,11 +204,59 @@ function matchOf(outline: Outline, facts: Pick<DocumentFacts, 'profile' | 'compi
 function documentFacts(outline: Outline, config: Config, path: string, recorder: Recorder): DocumentFacts {
   const view = recorder.view(outline);
   const profile = resolveProfile(view, config, path);
+  const title = titleOf(view, profile.review);
   const detection = recorder.take();
   const found = { profile, compiled: compiledOf(profile) };
   const matches = outline.sections.map((s) => matchOf(view, found, s));
   const titles = recorder.take();
-  return { ...found, matches, detection, reads: merged([...detection, ...titles]) };
+  return {
+    ...found,
+    matches,
+    title,
+    review: reviewOf(outline, profile, matches, title),
+    detection,
+    reads: merged([...detection, ...titles]),
+  };
+}
+
+/** The review context of a profile that reviews: its settings, the title, which part each section belongs to. */
+function reviewOf(outline: Outline, profile: Profile, matches: readonly number[], title: TitleFacts): ReviewContext | undefined {
+  const compiled = compiledOf(profile);
+  const settings = profile.review;
+  if (settings === undefined) {
+    return undefined;
+  }
+  const roots = outline.sections;
+  const byRoot = new Map<Section, string>();
+  const byPart = new Map<string, Section[]>();
+  roots.forEach((s, i) => {
+    const id = matches[i] >= 0 ? profile.sections[matches[i]].id : undefined;
+    if (id !== undefined) {
+      byRoot.set(s, id);
+      let list = byPart.get(id);
+      if (list === undefined) {
+        list = [];
+        byPart.set(id, list);
+      }
+      list.push(s);
+    }
+  });
+  return {
+    settings,
+    title,
+    partOf(s) {
+      let top = s;
+      while (top.parent !== undefined) {
+        top = top.parent;
+      }
+      return byRoot.get(top);
+    },
+    parts: (id) => byPart.get(id) ?? [],
+    optional(text) {
+      const m = matchSection(compiled, text);
+      return m >= 0 && !profile.sections[m].required;
+    },
+  };
 }
 
 /**
@@ -183,7 +278,7 @@ function updatedFacts(facts: DocumentFacts, outline: Outline, config: Config, pa
       }
     }
   }
-  return matches === facts.matches ? facts : { ...facts, matches };
+  return matches === facts.matches ? facts : { ...facts, matches, review: reviewOf(outline, facts.profile, matches, facts.title) };
 }
 
 class VersionAnalysis implements Analysis {
@@ -199,7 +294,7 @@ class VersionAnalysis implements Analysis {
     /** Per rule (undefined when all its codes are ignored), per unit of its scope. */
     readonly results: readonly (readonly UnitResult[] | undefined)[],
     report: { diagnostics: readonly Diagnosis[]; capped: boolean },
-    readonly made: { readonly fresh: boolean; readonly units: number },
+    readonly made: Made,
     /** The last finding kept (units keep nothing after it), or undefined when every finding is kept. */
     readonly bound: Diagnosis | undefined,
   ) {
@@ -239,7 +334,10 @@ class VersionAnalysis implements Analysis {
 
 /** Runs one rule on one unit. */
 function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts, report: (f: Finding) => boolean): void {
-  const context: RuleContext = { outline };
+  if (rule.parts !== undefined && !inParts(rule.parts, rule.scope, unit, facts.review)) {
+    return;
+  }
+  const context: RuleContext = { outline, review: facts.review };
   switch (rule.scope) {
     case 'section':
       return rule.check(unit as Section, context, report);
@@ -249,10 +347,23 @@ function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts
       return rule.check(unit as readonly Section[], context, report);
     case 'document': {
       // the unit is the document; the rule reads it through the (recording) view
-      const documentContext: DocumentContext = { outline, profile: facts.compiled, matches: facts.matches };
+      const documentContext: DocumentContext = { ...context, profile: facts.compiled, matches: facts.matches };
       return rule.check(outline, documentContext, report);
     }
   }
+}
+
+/** Whether a review rule checks a unit: the profile reviews, and the unit is in one of the rule's parts. */
+function inParts(parts: readonly string[], scope: Rule['scope'], unit: unknown, review: ReviewContext | undefined): boolean {
+  if (review === undefined) {
+    return false;
+  }
+  if (scope === 'document' || parts.includes('*')) {
+    return true;
+  }
+  const section = scope === 'siblings' ? (unit as readonly Section[])[0] : (unit as Part);
+  const part = 'line' in section ? review.partOf(section as Section) : undefined;
+  return part !== undefined && parts.includes(part);
 }
 
 /** Runs one rule on one unit through a recording view: its findings up to `bound`, with severities, and its reads. */
@@ -267,6 +378,9 @@ function run(
   bound: Diagnosis | undefined,
 ): UnitResult {
   const rule = RULES[ruleIndex];
+  if (rule.parts !== undefined && !inParts(rule.parts, rule.scope, unit, facts.review)) {
+    return OUT_OF_PARTS; // a review rule outside its parts reads nothing: no view made
+  }
   let findings: Diagnosis[] | undefined;
   let trimmed = false;
   check(rule, unit, recorder.view(outline), facts, (finding) => {
@@ -333,7 +447,11 @@ export function analyze(outline: Outline, config: Config, path: string): Version
   const report = reportOf(results);
   const bound = report.all.length > MAX_REPORTED + SLACK ? report.all[MAX_REPORTED + SLACK - 1] : undefined;
   const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));
-  const made = { fresh: true, units: results.reduce((n, r) => n + (r?.length ?? 0), 0) };
+  const made = {
+    fresh: true,
+    units: results.reduce((n, r) => n + (r?.length ?? 0), 0),
+    rules: RULES.filter((_, r) => results[r] !== undefined).map((rule) => rule.id),
+  };
   return new VersionAnalysis(outline, config, path, facts, kept, report, made, bound);
 }
 
@@ -376,6 +494,7 @@ export function reanalyze(
     facts = updatedFacts(facts, outline, config, path, from, to);
     documentChanged =
       facts.profile !== previous.facts.profile ||
+      !sameTitleFacts(facts.title, previous.facts.title) ||
       facts.matches.length !== previous.facts.matches.length ||
       facts.matches.some((m, i) => m !== previous.facts.matches[i]);
   }
@@ -383,6 +502,7 @@ export function reanalyze(
   const units = unitsOf(outline);
   let findingsChanged = false;
   let rechecked = 0;
+  const ran = new Set<string>();
   const results = previous.results.map((perUnit, r) => {
     if (perUnit === undefined) {
       return undefined;
@@ -390,12 +510,13 @@ export function reanalyze(
     const rule = RULES[r];
     let copy: UnitResult[] | undefined;
     let sameOutside = true;
-    for (const u of rule.scope === 'document' && documentChanged
+    for (const u of (rule.scope === 'document' || rule.parts !== undefined) && documentChanged
       ? perUnit.map((_, k) => k)
       : unitsReading(rule.scope, perUnit, previous.outline, from, to)) {
       const old = perUnit[u];
       const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
       rechecked++;
+      ran.add(rule.id);
       (copy ??= perUnit.slice())[u] = now;
       findingsChanged ||= !sameFindings(old.findings, now.findings);
       sameOutside &&= old.outside === now.outside;
@@ -408,7 +529,7 @@ export function reanalyze(
     }
     return copy;
   });
-  const made = { fresh: false, units: rechecked };
+  const made = { fresh: false, units: rechecked, rules: [...ran] };
   if (!findingsChanged) {
     return new VersionAnalysis(outline, config, path, facts, results, previous, made, bound);
   }

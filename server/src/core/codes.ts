@@ -1,4 +1,4 @@
-/** The diagnostic codes of SPEC §5, their default severities, and the settings that control them. */
+/** The diagnostic codes of SPEC §5 and §9, their default severities, and the settings that control them. */
 
 export const CODES = [
   'section.missing',
@@ -13,6 +13,19 @@ export const CODES = [
   'numbering.level-inversion',
   'inline.sequence',
   'text.placeholder',
+  // the review of self-inspection materials (SPEC §9)
+  'review.focus-area',
+  'review.year-mismatch',
+  'review.meeting-mismatch',
+  'review.previous-rectification',
+  'review.length',
+  'review.proportion',
+  'review.measures-count',
+  'review.first-person',
+  'review.vague',
+  'review.excuse',
+  'review.self-praise',
+  'review.no-example',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -34,6 +47,19 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'numbering.level-inversion': 'information',
   'inline.sequence': 'warning',
   'text.placeholder': 'warning',
+  // the review of self-inspection materials (SPEC §9)
+  'review.focus-area': 'warning',
+  'review.year-mismatch': 'warning',
+  'review.meeting-mismatch': 'information',
+  'review.previous-rectification': 'information',
+  'review.length': 'information',
+  'review.proportion': 'information',
+  'review.measures-count': 'information',
+  'review.first-person': 'hint',
+  'review.vague': 'hint',
+  'review.excuse': 'hint',
+  'review.self-praise': 'hint',
+  'review.no-example': 'hint',
 };
 
 export function isCode(value: string): value is Code {

@@ -4,7 +4,8 @@
  */
 import { CODES, Code, DEFAULT_SEVERITY, isCode, Severity, SEVERITIES } from './codes';
 import { msg, Message } from './messages';
-import { BUILT_IN_PROFILES, Profile, ProfileSection } from './profiles';
+import { BUILT_IN_PROFILES, Profile, ProfileSection, SELF_INSPECTION, SELF_INSPECTION_ORG } from './profiles';
+import { DEFAULT_REVIEW, FocusArea, LEXICON_KEYS, LexiconKey, ReviewSettings, Thresholds } from './review';
 
 export interface Config {
   /** "auto" or a profile id. */
@@ -33,7 +34,15 @@ export const DEFAULT_CONFIG: Config = {
 /** The largest outline.maxItems a user may set. */
 export const MAX_OUTLINE_ITEMS = 1_000_000;
 
-export const LIMITS = { profiles: 50, sections: 30, patterns: 50, patternLength: 200, associations: 200 } as const;
+export const LIMITS = {
+  profiles: 50,
+  sections: 30,
+  patterns: 50,
+  patternLength: 200,
+  associations: 200,
+  focusAreas: 30,
+  words: 500,
+} as const;
 
 export const CONFIG_MESSAGES = {
   badValue: 'Setting “{0}” of {1} is not valid ({2}); the default is used.',
@@ -55,6 +64,79 @@ function strings(v: Json, max: number): string[] | undefined {
   return v as string[];
 }
 
+/** The review fields of a profile (SPEC §9): what is given, checked; a string says what is wrong. */
+type ReviewFields = { focusAreas?: FocusArea[]; thresholds?: Partial<Thresholds>; lexicons?: Partial<Record<LexiconKey, string[]>> };
+
+const THRESHOLD_RANGES: Readonly<Record<keyof Thresholds, readonly [number, number]>> = {
+  problemsChars: [0, 1_000_000],
+  causesChars: [0, 1_000_000],
+  totalChars: [0, 1_000_000],
+  proportion: [0, 1],
+  vagueWords: [1, 1000],
+};
+
+function readReview(v: Record<string, Json>): ReviewFields | string {
+  const out: ReviewFields = {};
+  if (v.focusAreas !== undefined) {
+    if (!Array.isArray(v.focusAreas) || v.focusAreas.length > LIMITS.focusAreas) {
+      return `“focusAreas” must be a list of at most ${LIMITS.focusAreas} focus areas`;
+    }
+    const areas: FocusArea[] = [];
+    for (const a of v.focusAreas) {
+      const patterns = isObject(a) ? strings(a.patterns, LIMITS.patterns) : undefined;
+      if (!isObject(a) || typeof a.label !== 'string' || a.label.length === 0 || patterns === undefined || patterns.length === 0) {
+        return 'each focus area needs a “label” and “patterns” (1 or more strings)';
+      }
+      areas.push({ label: a.label, patterns });
+    }
+    out.focusAreas = areas;
+  }
+  if (v.thresholds !== undefined) {
+    if (!isObject(v.thresholds)) {
+      return '“thresholds” must be an object';
+    }
+    const thresholds: Partial<Record<keyof Thresholds, number>> = {};
+    for (const [key, value] of Object.entries(v.thresholds)) {
+      const range = (THRESHOLD_RANGES as Record<string, readonly [number, number] | undefined>)[key];
+      if (range === undefined || typeof value !== 'number' || !(value >= range[0] && value <= range[1])) {
+        return `“thresholds” takes ${Object.entries(THRESHOLD_RANGES)
+          .map(([k, [lo, hi]]) => `${k} (${lo}–${hi})`)
+          .join(', ')}`;
+      }
+      thresholds[key as keyof Thresholds] = value;
+    }
+    out.thresholds = thresholds;
+  }
+  if (v.lexicons !== undefined) {
+    if (!isObject(v.lexicons)) {
+      return '“lexicons” must be an object';
+    }
+    const lexicons: Partial<Record<LexiconKey, string[]>> = {};
+    for (const [key, value] of Object.entries(v.lexicons)) {
+      const list = strings(value, LIMITS.words);
+      if (!(LEXICON_KEYS as readonly string[]).includes(key) || list === undefined) {
+        return `“lexicons” takes lists of at most ${LIMITS.words} words for ${LEXICON_KEYS.join(', ')}`;
+      }
+      lexicons[key as LexiconKey] = list;
+    }
+    out.lexicons = lexicons;
+  }
+  return out;
+}
+
+/** Review settings: the given fields over a base (the built-in profile's, or the defaults). */
+function mergeReview(base: ReviewSettings, fields: ReviewFields): ReviewSettings {
+  const lexicons: Partial<Record<LexiconKey, readonly string[]>> = { ...base.lexicons };
+  for (const [key, list] of Object.entries(fields.lexicons ?? {}) as [LexiconKey, string[]][]) {
+    lexicons[key] = [...(lexicons[key] ?? []), ...list];
+  }
+  return {
+    focusAreas: fields.focusAreas ?? base.focusAreas,
+    thresholds: { ...base.thresholds, ...fields.thresholds },
+    lexicons,
+  };
+}
+
 function readProfile(v: Json): Profile | string {
   if (!isObject(v)) {
     return 'not an object';
@@ -63,9 +145,24 @@ function readProfile(v: Json): Profile | string {
   if (typeof id !== 'string' || id.length === 0 || id.length > 100) {
     return '“id” must be a non-empty string';
   }
-  const detectList = detect === undefined ? [] : strings(detect, LIMITS.patterns);
-  if (detectList === undefined) {
+  const detectList = detect === undefined ? undefined : strings(detect, LIMITS.patterns);
+  if (detect !== undefined && detectList === undefined) {
     return `“detect” must be a list of at most ${LIMITS.patterns} strings`;
+  }
+  const review = readReview(v);
+  if (typeof review === 'string') {
+    return review;
+  }
+  const hasReview = review.focusAreas !== undefined || review.thresholds !== undefined || review.lexicons !== undefined;
+  const builtIn = BUILT_IN_PROFILES.find((b) => b.id === id);
+  if (sections === undefined && builtIn !== undefined) {
+    // extends the built-in profile: its fields override
+    return {
+      ...builtIn,
+      label: typeof label === 'string' ? label : builtIn.label,
+      detect: detectList ?? builtIn.detect,
+      review: hasReview ? mergeReview(builtIn.review ?? DEFAULT_REVIEW, review) : builtIn.review,
+    };
   }
   if (!Array.isArray(sections) || sections.length > LIMITS.sections) {
     return `“sections” must be a list of at most ${LIMITS.sections} sections`;
@@ -86,7 +183,13 @@ function readProfile(v: Json): Profile | string {
       required: s.required !== false,
     });
   }
-  return { id, label: typeof label === 'string' ? label : id, detect: detectList, sections: out };
+  return {
+    id,
+    label: typeof label === 'string' ? label : id,
+    detect: detectList ?? [],
+    sections: out,
+    ...(hasReview ? { review: mergeReview(DEFAULT_REVIEW, review) } : {}),
+  };
 }
 
 export interface ConfigSource {
@@ -197,6 +300,11 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
         }
       }
     }
+  }
+  // the 组织生活会 variant takes the review settings of an extended self-inspection profile unless it has its own
+  const extended = userProfiles.find((p) => p.id === SELF_INSPECTION.id && p.sections === SELF_INSPECTION.sections);
+  if (extended !== undefined && !userProfiles.some((p) => p.id === SELF_INSPECTION_ORG.id)) {
+    userProfiles.push({ ...SELF_INSPECTION_ORG, review: extended.review });
   }
   const profiles = [...userProfiles, ...BUILT_IN_PROFILES.filter((b) => !userProfiles.some((u) => u.id === b.id))];
   if (profile !== undefined && !profiles.some((p) => p.id === profile)) {

@@ -22,6 +22,33 @@ export const MESSAGES = {
   inlineGap: 'Enumeration skips from “{0}” to “{1}”. Expected “{2}”.',
   inlineOrder: 'Enumeration goes from “{0}” back to “{1}”. Expected “{2}”.',
   placeholder: 'Template placeholder “{0}” left in the text. Replace it with the real content.',
+  // the review of self-inspection materials (SPEC §9)
+  reviewFocusMissing:
+    "The problems part has no sub-section on the focus area “{0}”. This year's notice asks every material to address each focus area: add a sub-section on it.",
+  reviewFocusOrder: '“{0}” (focus area “{1}”) comes after a later focus area. Order the sub-sections as the notice lists the focus areas.',
+  reviewYearMismatch:
+    "The title names {0} but this names a meeting of {1}: is this text from another year's material? Write the year of the meeting being held, or say 上一年度 when it reports on last year.",
+  reviewMeetingMismatch:
+    "The title is about a {0} but this names a {1}: check that the text was written for this meeting, not taken from another one's material.",
+  reviewCampaignMismatch:
+    "This names the meeting of “{0}”, which the title does not name: reused from that campaign's material? Write about the meeting being held.",
+  reviewPreviousRectification:
+    'No part or paragraph reports on the rectification promised at the last meeting. Reviewers check it (回头看): add a part such as “上一年度整改措施落实情况”.',
+  reviewLengthProblems: 'The problems part has {0} characters (fewer than {1}): set out each problem concretely, with its facts.',
+  reviewLengthCauses: 'The causes part has {0} characters (fewer than {1}): analyse the roots in depth (理想信念, 宗旨意识, 党性修养).',
+  reviewLengthTotal: 'The material has {0} characters (fewer than {1}): reviewers send back materials that are too thin.',
+  reviewProportion:
+    'Problems and causes make {0}% of the text (less than {1}%): the weight of the material belongs to the problems and their causes.',
+  reviewMeasuresCount: '{0} measures for {1} problems: give every problem its measure, one by one.',
+  reviewFirstPersonNone:
+    "The problems part never says 我 or 本人: a personal material sets out one's own problems; the team's problems must not stand in for them.",
+  reviewFirstPersonOthers:
+    "“{0}” is the subject here: set out your own problems; the team's or others' problems must not stand in for them.",
+  reviewVague: 'This problem uses {0} vague words such as “{1}”: show with an example what was not done and what came of it.',
+  reviewExcuse: '“{0}” is an objective reason: seek the causes in yourself (理想信念, 党性修养), not in circumstances.',
+  reviewSelfPraise: '“{0}” sets out achievements in the problems part: self-criticism must not turn into self-praise.',
+  reviewNoExample:
+    'This problem gives no concrete detail (a number, a date, a place, a quotation, or 比如…): reviewers ask to see the person, the event and the thinking.',
   // titles of the quick fixes
   fixRenumber: 'Renumber the headings',
   fixStandard: 'Write the marker as “{0}”',

@@ -1,5 +1,6 @@
 /** Document kinds and their required sections (SPEC §4): built-in profiles, user profiles, detection. */
 import { compilePattern, normalizeTitle, TitleMatcher } from './pattern';
+import { DEFAULT_REVIEW, ReviewSettings } from './review';
 
 export interface ProfileSection {
   readonly id: string;
@@ -16,6 +17,8 @@ export interface Profile {
   readonly detect: readonly string[];
   /** Top-level sections in document order. */
   readonly sections: readonly ProfileSection[];
+  /** The review of SPEC §9 (focus areas, thresholds, lexicon additions); the review rules run only when it is set. */
+  readonly review?: ReviewSettings;
 }
 
 export const GENERAL: Profile = { id: 'general', label: '通用公文', detect: [], sections: [] };
@@ -48,9 +51,30 @@ export const SELF_INSPECTION: Profile = {
       required: true,
     },
   ],
+  review: DEFAULT_REVIEW,
 };
 
-export const BUILT_IN_PROFILES: readonly Profile[] = [SELF_INSPECTION, GENERAL];
+/**
+ * The 组织生活会 variant: the same parts without 需要说明的问题/个人有关事项 (which the 若干规定 ask of 民主生活会
+ * only), and the last meeting's rectification also reported as 上次…改进意见落实情况. Chosen instead of
+ * `self-inspection` when the meeting being held is a 组织生活会 (see analyze.ts resolveProfile).
+ */
+export const SELF_INSPECTION_ORG: Profile = {
+  id: 'self-inspection-org',
+  label: '组织生活会对照检查材料',
+  detect: [],
+  sections: [
+    {
+      ...SELF_INSPECTION.sections[0],
+      label: '上次组织生活会整改落实情况',
+      patterns: [...SELF_INSPECTION.sections[0].patterns, '上次*整改|改进意见*落实|上次*落实'],
+    },
+    ...SELF_INSPECTION.sections.filter((s) => s.id !== 'previous' && s.id !== 'notes'),
+  ],
+  review: DEFAULT_REVIEW,
+};
+
+export const BUILT_IN_PROFILES: readonly Profile[] = [SELF_INSPECTION, GENERAL, SELF_INSPECTION_ORG];
 
 export interface CompiledProfile {
   readonly profile: Profile;

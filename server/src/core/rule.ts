@@ -8,6 +8,7 @@ import type { LineEdit } from './edits';
 import type { Message } from './messages';
 import type { Outline, Part, Section } from './model';
 import type { CompiledProfile } from './profiles';
+import type { ReviewContext } from './review';
 
 /** A quick fix: what it is called and the edits it makes to the version its finding was made for. */
 export interface Fix {
@@ -42,6 +43,8 @@ export interface Finding {
 export interface RuleContext {
   /** The outline, seen through a view that records which lines the check reads. */
   readonly outline: Outline;
+  /** The review settings, title and parts, when the profile reviews (SPEC §9); rules with `parts` read it. */
+  readonly review?: ReviewContext;
 }
 
 export interface DocumentContext extends RuleContext {
@@ -60,6 +63,13 @@ interface RuleBase {
   /** A slug for docs and CONTRIBUTING. */
   readonly id: string;
   readonly codes: readonly Code[];
+  /**
+   * The profile parts whose units the rule checks (`problems`, `causes`…; `*` for every unit, the preamble and the
+   * closing included): a review rule of SPEC §9. It runs only when the profile reviews, is given `review`, and is
+   * checked again on every unit when the profile, its parts or the title's facts change; typing in a unit of
+   * another part never runs it.
+   */
+  readonly parts?: readonly string[];
 }
 
 /** Reads one section: its marker, title and structure. */

@@ -9,6 +9,19 @@ import { placeholder } from './placeholder';
 import { sectionEmpty } from './sectionEmpty';
 import { sectionMissing } from './sectionMissing';
 import { sectionOrder } from './sectionOrder';
+// the review of self-inspection materials (SPEC §9)
+import { reviewFocusArea } from './reviewFocusArea';
+import { reviewYearMismatch } from './reviewYearMismatch';
+import { reviewMeetingMismatch } from './reviewMeetingMismatch';
+import { reviewPreviousRectification } from './reviewPreviousRectification';
+import { reviewLength } from './reviewLength';
+import { reviewProportion } from './reviewProportion';
+import { reviewMeasuresCount } from './reviewMeasuresCount';
+import { reviewFirstPerson } from './reviewFirstPerson';
+import { reviewVague } from './reviewVague';
+import { reviewExcuse } from './reviewExcuse';
+import { reviewSelfPraise } from './reviewSelfPraise';
+import { reviewNoExample } from './reviewNoExample';
 
 export const RULES: readonly Rule[] = [
   sectionMissing,
@@ -20,4 +33,17 @@ export const RULES: readonly Rule[] = [
   levelInversion,
   inlineSequence,
   placeholder,
+  // the review of self-inspection materials (SPEC §9)
+  reviewFocusArea,
+  reviewYearMismatch,
+  reviewMeetingMismatch,
+  reviewPreviousRectification,
+  reviewLength,
+  reviewProportion,
+  reviewMeasuresCount,
+  reviewFirstPerson,
+  reviewVague,
+  reviewExcuse,
+  reviewSelfPraise,
+  reviewNoExample,
 ];
