@@ -39,7 +39,9 @@ test('a missing required part is not inserted (its fix inserts text); the number
   const result = fixAll(text, DEFAULT_CONFIG, '对照检查材料.txt');
   assert.equal(result.text, ['个人对照检查材料', '一、存在的问题', '（一）学习不够。', '二、整改措施', '（一）加强学习。'].join('\n'));
   assert.deepEqual(
-    analysisOf(result.text, '对照检查材料.txt').diagnostics.map((d) => d.code),
+    analysisOf(result.text, '对照检查材料.txt')
+      .diagnostics.map((d) => d.code)
+      .filter((code) => !code.startsWith('review.')),
     ['section.missing'],
   );
 });
