@@ -32,6 +32,8 @@ export interface ValidationOptions {
   readonly served: (doc: GongwenDocument) => boolean;
   /** Is this document still the open one for its uri? */
   readonly isOpen: (doc: GongwenDocument) => boolean;
+  /** Findings across materials (review.similar) of a document, as diagnostics, with a key that changes with them. */
+  readonly folderFindings: (doc: GongwenDocument) => Promise<{ key: string; diagnostics: Diagnostic[] }>;
 }
 
 export class Validation {
@@ -40,7 +42,7 @@ export class Validation {
   refreshSupport = false;
   private readonly pending = new Map<string, { dispose(): void }>();
   /** The last full report sent for each document (pull mode). */
-  private readonly reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
+  private readonly reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[]; folderKey: string }>();
   private lastResultId = 0;
   /** The last status sent for each document. */
   private readonly statuses = new WeakMap<GongwenDocument, string>();
@@ -55,13 +57,14 @@ export class Validation {
     }
     const { config, path } = await settings.get(doc.uri);
     const analysis = doc.analysis(config, path);
+    const folder = await this.options.folderFindings(doc);
     const outlineItems = outlineSize(doc.outline, config);
     const status: StatusParams = {
       uri: doc.uri,
       profile: analysis.profile.id,
       profileLabel: analysis.profile.label,
       headings: doc.outline.all.length,
-      problems: analysis.diagnostics.length,
+      problems: analysis.diagnostics.length + folder.diagnostics.length,
       outlineItems,
       outlineShown: Math.min(outlineItems, config.outlineMaxItems),
       chars: doc.outline.charsBetween(0, doc.outline.lineCount - 1),
@@ -95,6 +98,15 @@ export class Validation {
     }
   }
 
+  /** The findings across materials of open documents changed (another material was edited, added or removed). */
+  folderChanged(docs: readonly GongwenDocument[]): void {
+    if (!this.pull) {
+      docs.forEach((doc) => this.schedulePush(doc));
+    } else if (this.refreshSupport && docs.length > 0) {
+      void this.options.connection.languages.diagnostics.refresh();
+    }
+  }
+
   /** Settings or trust changed: every document is validated again. */
   refresh(documents: Iterable<GongwenDocument>): void {
     if (this.pull) {
@@ -113,15 +125,22 @@ export class Validation {
    * same: most keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
    */
   async pullReport(doc: GongwenDocument, params: DocumentDiagnosticParams, _token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const findings = (await this.analysisOf(doc))?.diagnostics ?? [];
+    const analysis = await this.analysisOf(doc);
+    const findings = analysis?.diagnostics ?? [];
+    const folder = analysis !== undefined ? await this.options.folderFindings(doc) : { key: '', diagnostics: [] };
     const last = this.reports.get(doc);
-    if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
+    if (
+      last !== undefined &&
+      params.previousResultId === last.resultId &&
+      sameFindings(last.findings, findings) &&
+      last.folderKey === folder.key
+    ) {
       last.findings = findings;
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     const resultId = String(++this.lastResultId);
-    this.reports.set(doc, { resultId, findings });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t) };
+    this.reports.set(doc, { resultId, findings, folderKey: folder.key });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t).concat(folder.diagnostics) };
   }
 
   private schedulePush(doc: GongwenDocument): void {
@@ -132,10 +151,11 @@ export class Validation {
       host.setTimeout(() => {
         this.pending.delete(doc.uri);
         const version = doc.version;
-        this.analysisOf(doc).then(
-          (analysis) => {
+        Promise.all([this.analysisOf(doc), this.options.folderFindings(doc)]).then(
+          ([analysis, folder]) => {
             if (isOpen(doc) && doc.version === version) {
-              const diagnostics: Diagnostic[] = analysis !== undefined ? toDiagnostics(analysis.diagnostics, t) : [];
+              const diagnostics: Diagnostic[] =
+                analysis !== undefined ? toDiagnostics(analysis.diagnostics, t).concat(folder.diagnostics) : [];
               void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
             }
           },

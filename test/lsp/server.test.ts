@@ -50,7 +50,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
   assert.ok(caps.foldingRangeProvider);
   assert.ok(caps.workspaceSymbolProvider);
   assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
-  assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+  assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
 });
 
 test('didOpen, then symbols, folding and diagnostics of the document', async () => {

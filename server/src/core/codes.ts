@@ -13,6 +13,8 @@ export const CODES = [
   'numbering.level-inversion',
   'inline.sequence',
   'text.placeholder',
+  // a folder of materials (SPEC §10): found across materials, not by a rule of one document
+  'review.similar',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -34,7 +36,11 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'numbering.level-inversion': 'information',
   'inline.sequence': 'warning',
   'text.placeholder': 'warning',
+  'review.similar': 'warning',
 };
+
+/** Codes found across the materials of a folder (core/similar.ts), not by a rule of rules/index.ts. */
+export const FOLDER_CODES: readonly Code[] = ['review.similar'];
 
 export function isCode(value: string): value is Code {
   return (CODES as readonly string[]).includes(value);
