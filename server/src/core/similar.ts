@@ -11,6 +11,7 @@
  * paragraph against the best-fitting stretch of the other, in a band around where the fingerprints put it). Never
  * all pairs of characters, never all pairs of materials.
  */
+import { Message, msg } from './messages';
 import type { Outline } from './model';
 import { partition } from './search';
 
@@ -772,4 +773,50 @@ export function samePersonEarlierYear(a: string, b: string): boolean {
   const x = personOf(a);
   const y = personOf(b);
   return x !== undefined && y !== undefined && x.person === y.person && x.year !== y.year;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings: one per stretch of a material, naming the other materials.
+
+export const SIMILAR_MESSAGES = {
+  one: 'This paragraph also appears in {0} (line {1}), verbatim or with small edits. Write it in your own words.',
+  many: 'This paragraph also appears in {0} (line {1}) and in {2} more materials, verbatim or with small edits. Write it in your own words.',
+  related: 'The same text in {0}',
+} as const;
+
+export interface SimilarFinding {
+  readonly line: number;
+  readonly character: number;
+  readonly endCharacter: number;
+  readonly message: Message;
+  /** Every place the stretch appears in (one per other material and place). */
+  readonly others: readonly SimilarMatch[];
+}
+
+/** The matches of a material grouped by stretch, in line order; `name` says how a message names a material. */
+export function similarFindings(matches: readonly SimilarMatch[], name: (key: string) => string): SimilarFinding[] {
+  const groups = new Map<string, SimilarMatch[]>();
+  for (const m of matches) {
+    const key = `${m.line}:${m.character}:${m.endCharacter}`;
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, [m]);
+    } else {
+      group.push(m);
+    }
+  }
+  return [...groups.values()].map((others) => {
+    const [first] = others;
+    const count = new Set(others.map((m) => m.other)).size;
+    return {
+      line: first.line,
+      character: first.character,
+      endCharacter: first.endCharacter,
+      message:
+        count === 1
+          ? msg(SIMILAR_MESSAGES.one, name(first.other), first.otherLine + 1)
+          : msg(SIMILAR_MESSAGES.many, name(first.other), first.otherLine + 1, count - 1),
+      others,
+    };
+  });
 }
