@@ -9,12 +9,16 @@ import {
 } from 'vscode-languageclient/node';
 import {
   isStatusParams,
+  MaterialsChangedNotificationMethod,
+  MaterialsRequestMethod,
+  type MaterialsResult,
   StatusNotificationMethod,
   TrustNotificationMethod,
   type InitializationOptions,
   type TrustParams,
 } from '../../server/src/protocol';
 import { documentSelector, normalizeLanguages, sameLanguages } from './settings';
+import type { MaterialsView } from './materials';
 import type { StatusBar } from './statusBar';
 
 export class ServerController implements vscode.Disposable {
@@ -23,6 +27,8 @@ export class ServerController implements vscode.Disposable {
   private languages: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private readonly watcher: vscode.FileSystemWatcher;
+  /** The Materials view, fed by the running server. */
+  materials: MaterialsView | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -87,7 +93,7 @@ export class ServerController implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, materialsView: true };
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
       synchronize: { fileEvents: this.watcher },
@@ -104,10 +110,12 @@ export class ServerController implements vscode.Disposable {
           this.status.set(client.protocol2CodeConverter.asUri(params.uri), params);
         }
       }),
+      client.onNotification(MaterialsChangedNotificationMethod, () => this.materials?.refresh()),
     );
     this.client = client;
     try {
       await client.start();
+      this.materials?.refresh();
     } catch (error) {
       this.output.error(String(error));
       const show = vscode.l10n.t('Show Output');
@@ -123,6 +131,7 @@ export class ServerController implements vscode.Disposable {
     this.clientSubscriptions.forEach((d) => d.dispose());
     this.clientSubscriptions = [];
     this.status.clear();
+    this.materials?.refresh();
     if (!client) {
       return;
     }
@@ -133,6 +142,12 @@ export class ServerController implements vscode.Disposable {
     } finally {
       await client.dispose();
     }
+  }
+
+  /** The materials of the running server's workspace index; undefined when none runs. */
+  async materialsList(): Promise<MaterialsResult | undefined> {
+    const client = this.client;
+    return client?.isRunning() ? client.sendRequest<MaterialsResult>(MaterialsRequestMethod) : undefined;
   }
 
   dispose(): void {

@@ -1,0 +1,127 @@
+// The Materials view in the Explorer (issue 14): every material of the server's workspace index, grouped by folder,
+// with its profile, 字数 and findings; a click opens it. Fed by the server's gongwen/materials request and refreshed
+// on its gongwen/materialsChanged notification, so the list is an LSP feature first and this is only its surface.
+import * as vscode from 'vscode';
+import type { MaterialInfo, MaterialsResult } from '../../server/src/protocol';
+
+type Node = { kind: 'folder'; label: string; materials: MaterialInfo[] } | { kind: 'material'; material: MaterialInfo };
+
+/** Counts for the status bar tooltip. */
+export interface FolderSummary {
+  materials: number;
+  problems: number;
+  similar: number;
+  building: boolean;
+}
+
+/** The folder a material is listed under: its workspace folder's name and the path of its directory in it. */
+function groupOf(m: MaterialInfo, multiRoot: boolean): string {
+  const folderName = decodeURIComponent(m.folder.replace(/\/+$/, '').replace(/^.*\//, ''));
+  const dir = m.path.includes('/') ? m.path.slice(0, m.path.lastIndexOf('/')) : '';
+  return dir === '' ? folderName : multiRoot ? `${folderName}/${dir}` : dir;
+}
+
+export function materialDescription(m: MaterialInfo): string {
+  return vscode.l10n.t('{0} · {1} chars · {2} findings', m.profileLabel || m.profile, m.chars, m.problems);
+}
+
+export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private result: MaterialsResult | undefined;
+  private readonly view: vscode.TreeView<Node>;
+  private asking: Promise<void> | undefined;
+
+  constructor(
+    /** Asks the running server for the materials; undefined when no server runs. */
+    private readonly ask: () => Promise<MaterialsResult | undefined>,
+    /** Told the counts after each answer. */
+    private readonly summary: (summary: FolderSummary | undefined) => void,
+  ) {
+    this.view = vscode.window.createTreeView('gongwen.materials', { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  /** The server said the materials changed (or it started or stopped): asked again. */
+  refresh(): void {
+    this.asking ??= this.ask()
+      .then(
+        (result) => {
+          this.result = result;
+          const materials = result?.materials ?? [];
+          this.summary(
+            result !== undefined
+              ? {
+                  materials: materials.length,
+                  problems: materials.reduce((n, m) => n + m.problems, 0),
+                  similar: materials.reduce((n, m) => n + m.similar, 0),
+                  building: result.building,
+                }
+              : undefined,
+          );
+          this.view.message = result?.limited
+            ? vscode.l10n.t('Only the first materials are listed (setting gongwen.index.maxFiles).')
+            : undefined;
+          this.changed.fire(undefined);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.asking = undefined;
+      });
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node?.kind === 'folder') {
+      return node.materials.map((material) => ({ kind: 'material', material }));
+    }
+    if (node !== undefined) {
+      return [];
+    }
+    const materials = this.result?.materials ?? [];
+    const multiRoot = new Set(materials.map((m) => m.folder)).size > 1;
+    const groups = new Map<string, MaterialInfo[]>();
+    for (const m of materials) {
+      const label = groupOf(m, multiRoot);
+      groups.set(label, [...(groups.get(label) ?? []), m]);
+    }
+    return [...groups]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([label, list]) => ({ kind: 'folder', label, materials: list }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = vscode.ThemeIcon.Folder;
+      item.description = vscode.l10n.t('{0} materials', node.materials.length);
+      return item;
+    }
+    const m = node.material;
+    const uri = vscode.Uri.parse(m.uri);
+    const item = new vscode.TreeItem(m.path.slice(m.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.None);
+    item.resourceUri = uri;
+    item.id = m.uri;
+    item.description = materialDescription(m);
+    item.iconPath = new vscode.ThemeIcon(m.similar > 0 ? 'copy' : m.problems > 0 ? 'warning' : 'file-text');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(m.path);
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Profile: {0} ({1})', m.profileLabel || m.profile, m.profile));
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Characters (字数, not counting spaces): {0}', m.chars));
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Problems: {0}', m.problems));
+    if (m.similar > 0) {
+      tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(vscode.l10n.t('Paragraphs shared with other materials: {0}', m.similar));
+    }
+    item.tooltip = tooltip;
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
+    return item;
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
