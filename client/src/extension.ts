@@ -25,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     server,
     materials,
+    vscode.commands.registerCommand('gongwen.revealMaterial', (uri?: unknown) =>
+      materials.reveal(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.commands.registerCommand('gongwen.restartServer', () => server.restart()),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     word,

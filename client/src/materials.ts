@@ -31,6 +31,11 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private result: MaterialsResult | undefined;
   private readonly view: vscode.TreeView<Node>;
   private asking: Promise<void> | undefined;
+  /** A change came while asking: asked again once the answer is in. */
+  private again = false;
+  /** The nodes of the last answer, so that reveal and getParent find the same objects. */
+  private roots: Extract<Node, { kind: 'folder' }>[] = [];
+  private readonly byUri = new Map<string, { node: Node; parent: Node }>();
 
   constructor(
     /** Asks the running server for the materials; undefined when no server runs. */
@@ -43,10 +48,15 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** The server said the materials changed (or it started or stopped): asked again. */
   refresh(): void {
-    this.asking ??= this.ask()
+    if (this.asking !== undefined) {
+      this.again = true;
+      return;
+    }
+    this.asking = this.ask()
       .then(
         (result) => {
           this.result = result;
+          this.build();
           const materials = result?.materials ?? [];
           this.summary(
             result !== undefined
@@ -67,16 +77,29 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       )
       .finally(() => {
         this.asking = undefined;
+        if (this.again) {
+          this.again = false;
+          this.refresh();
+        }
       });
   }
 
-  getChildren(node?: Node): Node[] {
-    if (node?.kind === 'folder') {
-      return node.materials.map((material) => ({ kind: 'material', material }));
+  /** Shows a material in the view (command gongwen.revealMaterial): the active editor's when none is given. */
+  async reveal(uri: vscode.Uri | undefined): Promise<boolean> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    const found = target !== undefined ? this.byUri.get(target.toString()) : undefined;
+    if (found === undefined) {
+      if (uri === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This file is not among the materials of the workspace.'));
+      }
+      return false;
     }
-    if (node !== undefined) {
-      return [];
-    }
+    await this.view.reveal(found.node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** The groups (folders, in name order) and their materials, from the last answer. */
+  private build(): void {
     const materials = this.result?.materials ?? [];
     const multiRoot = new Set(materials.map((m) => m.folder)).size > 1;
     const groups = new Map<string, MaterialInfo[]>();
@@ -84,9 +107,26 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       const label = groupOf(m, multiRoot);
       groups.set(label, [...(groups.get(label) ?? []), m]);
     }
-    return [...groups]
+    this.roots = [...groups]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([label, list]) => ({ kind: 'folder', label, materials: list }));
+    this.byUri.clear();
+    for (const parent of this.roots) {
+      for (const material of parent.materials) {
+        this.byUri.set(vscode.Uri.parse(material.uri).toString(), { node: { kind: 'material', material }, parent });
+      }
+    }
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node === undefined) {
+      return this.roots;
+    }
+    return node.kind === 'folder' ? node.materials.map((m) => this.byUri.get(vscode.Uri.parse(m.uri).toString())!.node) : [];
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'material' ? this.byUri.get(vscode.Uri.parse(node.material.uri).toString())?.parent : undefined;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

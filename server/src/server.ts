@@ -405,13 +405,17 @@ export function startServer(connection: Connection, host: Host): void {
     const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     try {
+      // gongwen.diagnostics.workspace off: an empty report for each material (the client keeps the last one it got)
+      const on = folders.length > 0 && (await settings.get(folders[0])).config.workspaceDiagnostics;
       for (const m of [...index.all()]) {
         if (token.isCancellationRequested) {
           break;
         }
-        const resultId = `w${m.generation}`;
+        const resultId = on ? `w${m.generation}` : 'off';
         const version = m.document?.version ?? null;
-        if (previous.get(m.uri) === resultId) {
+        if (!on) {
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: [] });
+        } else if (previous.get(m.uri) === resultId) {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: m.uri, version, resultId });
         } else {
           const folder = await folderFindings(m);

@@ -24,6 +24,8 @@ export interface Config {
   /** review.similar: paragraphs from this many counted characters; theme texts that never count. */
   readonly similarMinChars: number;
   readonly similarThemes: readonly string[];
+  /** Workspace diagnostics report every material of the index (else only open documents get diagnostics). */
+  readonly workspaceDiagnostics: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -38,6 +40,7 @@ export const DEFAULT_CONFIG: Config = {
   indexMaxFileBytes: 1024 * 1024,
   similarMinChars: 50,
   similarThemes: [],
+  workspaceDiagnostics: true,
 };
 
 /** Bounds of the folder settings. */
@@ -122,7 +125,7 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
   let inlineItems: boolean | undefined;
   let titleMaxLength: number | undefined;
   let outlineMaxItems: number | undefined;
-  const folder: { maxFiles?: number; maxFileBytes?: number; minChars?: number; themes?: string[] } = {};
+  const folder: FolderSettings = {};
 
   for (const { name, value } of sources) {
     if (value === undefined || value === null) {
@@ -231,17 +234,33 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
       indexMaxFileBytes: folder.maxFileBytes ?? DEFAULT_CONFIG.indexMaxFileBytes,
       similarMinChars: folder.minChars ?? DEFAULT_CONFIG.similarMinChars,
       similarThemes: folder.themes ?? DEFAULT_CONFIG.similarThemes,
+      workspaceDiagnostics: folder.workspace ?? DEFAULT_CONFIG.workspaceDiagnostics,
     },
     problems,
   };
 }
 
-/** `index.maxFiles`, `index.maxFileSize`, `similar.minChars`, `similar.themeText` (the first source that sets one wins). */
-function readFolderSettings(
-  value: Record<string, Json>,
-  out: { maxFiles?: number; maxFileBytes?: number; minChars?: number; themes?: string[] },
-  bad: (key: string, why: string) => void,
-): void {
+interface FolderSettings {
+  maxFiles?: number;
+  maxFileBytes?: number;
+  minChars?: number;
+  themes?: string[];
+  workspace?: boolean;
+}
+
+/**
+ * `index.maxFiles`, `index.maxFileSize`, `similar.minChars`, `similar.themeText`, `diagnostics.workspace` (the first
+ * source that sets one wins).
+ */
+function readFolderSettings(value: Record<string, Json>, out: FolderSettings, bad: (key: string, why: string) => void): void {
+  const { diagnostics } = value;
+  if (isObject(diagnostics) && diagnostics.workspace !== undefined) {
+    if (typeof diagnostics.workspace === 'boolean') {
+      out.workspace ??= diagnostics.workspace;
+    } else {
+      bad('diagnostics.workspace', 'true or false');
+    }
+  }
   const whole = (v: Json, min: number, max: number): number | undefined =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
   const { index, similar } = value;
