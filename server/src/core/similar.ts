@@ -216,6 +216,52 @@ function winnow(text: string, start: number, end: number, out: { hash: number; o
   }
 }
 
+/** Fingerprints sorted by hash, then offset: packed into one number each and sorted as numbers when they fit. */
+function sortedPrints(prints: readonly { hash: number; offset: number }[], length: number): { hashes: Int32Array; offsets: Int32Array } {
+  const hashes = new Int32Array(prints.length);
+  const offsets = new Int32Array(prints.length);
+  if (length < 2 ** 21) {
+    // (hash + 2^31) · 2^21 + offset < 2^53: exact in a double
+    const packed = Float64Array.from(prints, (p) => (p.hash + 2 ** 31) * 2 ** 21 + p.offset).sort();
+    packed.forEach((x, i) => {
+      offsets[i] = x % 2 ** 21;
+      hashes[i] = (x - offsets[i]) / 2 ** 21 - 2 ** 31;
+    });
+  } else {
+    [...prints]
+      .sort((x, y) => x.hash - y.hash || x.offset - y.offset)
+      .forEach((p, i) => {
+        hashes[i] = p.hash;
+        offsets[i] = p.offset;
+      });
+  }
+  return { hashes, offsets };
+}
+
+/** Calls `gone` for each value only in `before`, `came` for each only in `after` (both sorted, distinct). */
+function diffSorted(before: Int32Array, after: Int32Array, gone: (h: number) => void, came: (h: number) => void): void {
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (j >= after.length || (i < before.length && before[i] < after[j])) {
+      gone(before[i++]);
+    } else if (i >= before.length || after[j] < before[i]) {
+      came(after[j++]);
+    } else {
+      i++;
+      j++;
+    }
+  }
+}
+
+function samePairs(a: readonly PairMatch[] | undefined, b: readonly PairMatch[]): boolean {
+  return (
+    a !== undefined &&
+    a.length === b.length &&
+    a.every((x, i) => x.aStart === b[i].aStart && x.aEnd === b[i].aEnd && x.bStart === b[i].bStart && x.bEnd === b[i].bEnd)
+  );
+}
+
 function material(key: string, id: number, input: SimilarInput, minChars: number): Material {
   const { outline } = input;
   const themes = (input.themes ?? []).filter((t) => t.length > 0);
@@ -241,9 +287,7 @@ function material(key: string, id: number, input: SimilarInput, minChars: number
   for (const p of paragraphs) {
     winnow(text, p.start, p.end, prints);
   }
-  prints.sort((a, b) => a.hash - b.hash || a.offset - b.offset);
-  const hashes = Int32Array.from(prints, (p) => p.hash);
-  const offsets = Int32Array.from(prints, (p) => p.offset);
+  const { hashes, offsets } = sortedPrints(prints, text.length);
   const distinct = hashes.filter((h, i) => i === 0 || hashes[i - 1] !== h);
   return { key, id, input, themes, heading, text, paragraphs, starts: paragraphs.map((p) => p.start), hashes, offsets, distinct };
 }
@@ -482,24 +526,40 @@ export class SimilarIndex {
    * material itself and the others it shares, or shared, a passage with).
    */
   set(key: string, input: SimilarInput): Set<string> {
-    const changed = this.remove(key);
-    const id = this.freeIds.pop() ?? this.byId.length;
+    const old = this.materials.get(key);
+    const id = old?.id ?? this.freeIds.pop() ?? this.byId.length;
     const m = material(key, id, input, this.minChars);
+    // the table: only the fingerprints that came or went (typing changes a few)
+    diffSorted(
+      old?.distinct ?? new Int32Array(0),
+      m.distinct,
+      (h) => this.table.remove(h, id),
+      (h) => this.table.add(h, id),
+    );
     this.materials.set(key, m);
     this.byId[id] = m;
-    for (const h of m.distinct) {
-      this.table.add(h, id);
+    const before = this.pairs.get(id) ?? new Map<number, readonly PairMatch[]>();
+    const after = this.compare(m);
+    const changed = new Set<string>();
+    for (const otherId of before.keys()) {
+      const other = this.byId[otherId]!;
+      if (!after.has(other)) {
+        this.unpair(id, otherId);
+        changed.add(other.key);
+      }
     }
-    for (const [other, found] of this.compare(m)) {
-      this.store(m.id, other.id, found);
-      this.store(
-        other.id,
-        m.id,
-        found.map((f) => ({ aStart: f.bStart, aEnd: f.bEnd, bStart: f.aStart, bEnd: f.aEnd })),
-      );
-      changed.add(other.key);
+    for (const [other, found] of after) {
+      if (!samePairs(before.get(other.id), found)) {
+        this.store(id, other.id, found);
+        this.store(
+          other.id,
+          id,
+          found.map((f) => ({ aStart: f.bStart, aEnd: f.bEnd, bStart: f.aStart, bEnd: f.aEnd })),
+        );
+        changed.add(other.key);
+      }
     }
-    if (this.pairs.has(id)) {
+    if (changed.size > 0) {
       changed.add(key);
     }
     return changed;
@@ -515,18 +575,10 @@ export class SimilarIndex {
     for (const h of m.distinct) {
       this.table.remove(h, m.id);
     }
-    const mine = this.pairs.get(m.id);
-    if (mine !== undefined) {
+    for (const other of [...(this.pairs.get(m.id)?.keys() ?? [])]) {
+      this.unpair(m.id, other);
       changed.add(key);
-      for (const other of mine.keys()) {
-        const theirs = this.pairs.get(other);
-        theirs?.delete(m.id);
-        if (theirs?.size === 0) {
-          this.pairs.delete(other);
-        }
-        changed.add(this.byId[other]!.key);
-      }
-      this.pairs.delete(m.id);
+      changed.add(this.byId[other]!.key);
     }
     this.materials.delete(key);
     this.byId[m.id] = undefined;
@@ -589,6 +641,20 @@ export class SimilarIndex {
       }
     }
     return out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  }
+
+  /** Forgets the matches of a pair, both ways. */
+  private unpair(a: number, b: number): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const mine = this.pairs.get(x);
+      mine?.delete(y);
+      if (mine?.size === 0) {
+        this.pairs.delete(x);
+      }
+    }
   }
 
   private store(a: number, b: number, found: readonly PairMatch[]): void {
