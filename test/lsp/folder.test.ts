@@ -263,3 +263,37 @@ test(
     );
   },
 );
+
+test('a material of 5 MB: the index refuses it by its size and says so; opened, it is served and compared', HANG_GUARD, async () => {
+  const rand = prng(15);
+  const shared = paragraph(rand, 120);
+  const dir = join(TMP, 'huge');
+  mkdirSync(dir);
+  const big = [
+    '2025年度民主生活会个人对照检查材料',
+    '一、存在的主要问题',
+    shared,
+    ...Array.from({ length: 6000 }, () => paragraph(rand, 290)),
+  ].join('\n');
+  assert.ok(Buffer.byteLength(big) > 5_000_000, String(Buffer.byteLength(big)));
+  writeFileSync(join(dir, 'big.txt'), big);
+  writeFileSync(join(dir, 'small.txt'), material(rand, 2000, [shared]));
+  const s = await start({ workspaceFolders: [{ uri: uriOf(dir), name: 'huge' }], capabilities: CAPABILITIES });
+  assert.deepEqual(names(await built(s)), ['small.txt']);
+  await s.waitForMessage(
+    (m) => m.method === 'window/logMessage' && /big\.txt is larger than 1048576 bytes/.test((m.params as { message: string }).message),
+  );
+  // opened in the editor, the open version is a material: compared with small.txt, its outline served
+  const bigUri = uriOf(join(dir, 'big.txt'));
+  await open(s, bigUri, big, 'plaintext');
+  const list = await until(
+    () => materials(s),
+    (r) => r.materials.some((m) => m.path === 'big.txt' && m.similar === 1),
+    'big.txt compared',
+  );
+  assert.ok(list.materials[0].chars > 1_700_000, String(list.materials[0].chars));
+  const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: bigUri } })) as unknown[];
+  assert.ok(symbols.length > 0);
+  const report = await workspaceReport(s);
+  assert.equal(similarOf(report, uriOf(join(dir, 'small.txt'))).length, 1);
+});

@@ -51,6 +51,13 @@ test('a copy with small edits (5 %) is found; one with 30 % changed is not', () 
     ['a'],
   );
   assert.deepEqual(index.matchesOf('c'), []);
+  // 9 % changed, spread evenly over the paragraph (an edit every 11 characters): still found
+  const spread = edited(rand, original, 0.09);
+  const again = indexOf({ a: material(rand, 2000, [original]), d: material(rand, 2000, [spread]) });
+  assert.deepEqual(
+    again.matchesOf('d').map((m) => m.other),
+    ['a'],
+  );
 });
 
 test('a paragraph under 50 characters does not count, one of 50 does', () => {

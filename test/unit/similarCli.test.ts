@@ -1,6 +1,6 @@
 /** `gongwen-outline similar` and review.similar in `check DIR`, in child processes (SPEC §10, §12). */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -105,5 +105,19 @@ test('check: the same person’s material of an earlier year, in another folder'
       [join('2024', '2024年度张三对照检查材料.txt'), 1],
       [join('2025', '2025年度张三对照检查材料.txt'), 1],
     ],
+  );
+});
+
+test('similar on a folder with a binary file and a symbolic link loop: both named, the pair still listed, exit 2', () => {
+  const dir = folder('bad', { 'a.txt': A, 'b.txt': B });
+  writeFileSync(join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 0xff, 0]));
+  symlinkSync(dir, join(dir, 'loop'));
+  const r = cli(['similar', '--format', 'json', '.'], dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /bin\.txt/);
+  assert.match(r.stderr, /loop/);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as { a: string; b: string }[]).map((p) => [p.a, p.b]),
+    [['a.txt', 'b.txt']],
   );
 });

@@ -5,7 +5,7 @@
  *
  * The method stays fast as the folder grows: each paragraph's counted text (headings, long quotations, 《》 titles
  * and theme text left out; punctuation and spaces dropped) is cut into character 4-grams, hashed, and winnowed
- * (the smallest hash of every 4 consecutive ones is kept: any shared run of 7 characters or more keeps a fingerprint
+ * (the smallest hash of every 6 consecutive ones is kept: any shared run of 9 characters or more keeps a fingerprint
  * in common). A table maps each fingerprint to the materials holding it, so adding or changing one material looks up
  * only its own fingerprints; the paragraph pairs that share enough of them are then aligned (edit distance of the
  * paragraph against the best-fitting stretch of the other, in a band around where the fingerprints put it). Never
@@ -23,7 +23,7 @@ const MAX_DIFFERENCE = 0.1;
 const QUOTE_CHARS = 20;
 /** Shingle length and winnowing window. */
 const K = 4;
-const W = 4;
+const W = 6;
 /** A paragraph longer than this is checked in pieces of this length (a material of one huge line stays bounded). */
 const PIECE = 1000;
 /** A fingerprint held by more materials than this is common wording, not a copy: it proposes no candidates. */
@@ -387,7 +387,7 @@ class Postings {
     for (let i = 0; i < keys.length; i++) {
       live += used[i] === 1 && heads[i] >= 0 ? 1 : 0;
     }
-    const size = Math.max(1 << 12, 1 << Math.ceil(Math.log2((live + 1) * 4)));
+    const size = Math.max(1 << 12, 1 << Math.ceil(Math.log2((live + 1) * 3)));
     this.keys = new Int32Array(size);
     this.heads = new Int32Array(size).fill(-1);
     this.used = new Uint8Array(size);
