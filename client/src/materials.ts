@@ -4,6 +4,9 @@
 import * as vscode from 'vscode';
 import type { MaterialInfo, MaterialsResult } from '../../server/src/protocol';
 
+/** A hidden view asks the server at most this often. */
+const HIDDEN_REFRESH_MS = 3000;
+
 type Node = { kind: 'folder'; label: string; materials: MaterialInfo[] } | { kind: 'material'; material: MaterialInfo };
 
 /** Counts for the status bar tooltip. */
@@ -44,10 +47,32 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
     private readonly summary: (summary: FolderSummary | undefined) => void,
   ) {
     this.view = vscode.window.createTreeView('gongwen.materials', { treeDataProvider: this, showCollapseAll: true });
+    // a hidden view asks at most every few seconds (for the status bar's counts); shown, it asks at once
+    this.view.onDidChangeVisibility((e) => {
+      if (e.visible && this.later !== undefined) {
+        clearTimeout(this.later);
+        this.later = undefined;
+        this.refresh();
+      }
+    });
   }
+
+  /** A refresh put off while the view is hidden. */
+  private later: ReturnType<typeof setTimeout> | undefined;
 
   /** The server said the materials changed (or it started or stopped): asked again. */
   refresh(): void {
+    if (!this.view.visible && this.result !== undefined) {
+      this.later ??= setTimeout(() => {
+        this.later = undefined;
+        this.askNow();
+      }, HIDDEN_REFRESH_MS);
+      return;
+    }
+    this.askNow();
+  }
+
+  private askNow(): void {
     if (this.asking !== undefined) {
       this.again = true;
       return;
@@ -79,7 +104,7 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
         this.asking = undefined;
         if (this.again) {
           this.again = false;
-          this.refresh();
+          this.askNow();
         }
       });
   }
@@ -161,6 +186,7 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   dispose(): void {
+    clearTimeout(this.later);
     this.view.dispose();
     this.changed.dispose();
   }
