@@ -413,10 +413,10 @@ export function startServer(connection: Connection, host: Host): void {
         }
         const resultId = on ? `w${m.generation}` : 'off';
         const version = m.document?.version ?? null;
-        if (!on) {
-          items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: [] });
-        } else if (previous.get(m.uri) === resultId) {
+        if (previous.get(m.uri) === resultId) {
           items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: m.uri, version, resultId });
+        } else if (!on) {
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: [] });
         } else {
           const folder = await folderFindings(m);
           const diagnostics = toDiagnostics(m.analysis.diagnostics, t).concat(folder.diagnostics);

@@ -122,15 +122,6 @@ export class WorkspaceIndex {
     return this.truncated;
   }
 
-  get size(): number {
-    return this.materials.size;
-  }
-
-  /** Bytes the review.similar index holds (an estimate, for the bench). */
-  get similarBytes(): number {
-    return this.similar.bytes;
-  }
-
   all(): IterableIterator<Material> {
     return this.materials.values();
   }

@@ -297,3 +297,34 @@ test('a material of 5 MB: the index refuses it by its size and says so; opened, 
   const report = await workspaceReport(s);
   assert.equal(similarOf(report, uriOf(join(dir, 'small.txt'))).length, 1);
 });
+
+test('gongwen.diagnostics.workspace off: every material gets an empty report, then unchanged', HANG_GUARD, async () => {
+  const rand = prng(16);
+  const shared = paragraph(rand, 100);
+  const dir = join(TMP, 'off');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'a.txt'), material(rand, 1500, [shared]));
+  writeFileSync(join(dir, 'b.txt'), material(rand, 1500, [shared]));
+  const s = await start({
+    workspaceFolders: [{ uri: uriOf(dir), name: 'off' }],
+    capabilities: CAPABILITIES,
+    configuration: () => ({ diagnostics: { workspace: false } }),
+  });
+  assert.equal((await built(s)).materials.length, 2);
+  const report = await workspaceReport(s);
+  assert.deepEqual(
+    report.items.map((i) => [i.kind, (i as WorkspaceFullDocumentDiagnosticReport).items]),
+    [
+      ['full', []],
+      ['full', []],
+    ],
+  );
+  const again = await workspaceReport(
+    s,
+    report.items.map((i) => ({ uri: i.uri, value: i.resultId! })),
+  );
+  assert.deepEqual(
+    again.items.map((i) => i.kind),
+    ['unchanged', 'unchanged'],
+  );
+});
