@@ -33,8 +33,15 @@ export interface ValidationOptions {
   /** Is this document still the open one for its uri? */
   readonly isOpen: (doc: GongwenDocument) => boolean;
   /** Findings across materials (review.similar) of a document, as diagnostics, with a key that changes with them. */
-  readonly folderFindings: (doc: GongwenDocument) => Promise<{ key: string; diagnostics: Diagnostic[] }>;
+  readonly folderFindings: (doc: GongwenDocument) => Promise<FolderFindings>;
 }
+
+export interface FolderFindings {
+  readonly key: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+const NO_FOLDER_FINDINGS: FolderFindings = { key: '', diagnostics: [] };
 
 export class Validation {
   /** Pull mode (the client asks), else push. */
@@ -51,6 +58,11 @@ export class Validation {
 
   /** The analysis of a served document (undefined for one that is not served); tells the client the status. */
   async analysisOf(doc: GongwenDocument): Promise<Analysis | undefined> {
+    return (await this.check(doc))?.analysis;
+  }
+
+  /** The analysis and the findings across materials of a served document; tells the client the status. */
+  private async check(doc: GongwenDocument): Promise<{ analysis: Analysis; folder: FolderFindings } | undefined> {
     const { served, settings, connection } = this.options;
     if (!served(doc)) {
       return undefined;
@@ -75,7 +87,7 @@ export class Validation {
       this.statuses.set(doc, key);
       void connection.sendNotification(StatusNotificationMethod, status);
     }
-    return analysis;
+    return { analysis, folder };
   }
 
   opened(doc: GongwenDocument): void {
@@ -125,9 +137,9 @@ export class Validation {
    * same: most keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
    */
   async pullReport(doc: GongwenDocument, params: DocumentDiagnosticParams, _token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const analysis = await this.analysisOf(doc);
-    const findings = analysis?.diagnostics ?? [];
-    const folder = analysis !== undefined ? await this.options.folderFindings(doc) : { key: '', diagnostics: [] };
+    const checked = await this.check(doc);
+    const findings = checked?.analysis.diagnostics ?? [];
+    const folder = checked?.folder ?? NO_FOLDER_FINDINGS;
     const last = this.reports.get(doc);
     if (
       last !== undefined &&
@@ -151,11 +163,11 @@ export class Validation {
       host.setTimeout(() => {
         this.pending.delete(doc.uri);
         const version = doc.version;
-        Promise.all([this.analysisOf(doc), this.options.folderFindings(doc)]).then(
-          ([analysis, folder]) => {
+        this.check(doc).then(
+          (checked) => {
             if (isOpen(doc) && doc.version === version) {
               const diagnostics: Diagnostic[] =
-                analysis !== undefined ? toDiagnostics(analysis.diagnostics, t).concat(folder.diagnostics) : [];
+                checked !== undefined ? toDiagnostics(checked.analysis.diagnostics, t).concat(checked.folder.diagnostics) : [];
               void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
             }
           },

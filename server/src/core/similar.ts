@@ -295,34 +295,36 @@ function material(key: string, id: number, input: SimilarInput, minChars: number
 // ---------------------------------------------------------------------------------------------------------------
 // The fingerprint table: hash → the materials holding it, in typed arrays (open addressing, lists of nodes).
 
+/** A slot of the fingerprint table never used. */
+const EMPTY = -2;
+
 class Postings {
   private keys = new Int32Array(1 << 12);
-  private heads = new Int32Array(1 << 12).fill(-1);
-  private used = new Uint8Array(1 << 12);
+  /** The first node of a slot's list; EMPTY for a slot never used, -1 for a hash whose materials are all gone. */
+  private heads = new Int32Array(1 << 12).fill(EMPTY);
+  /** Materials per hash (up to 65,535), kept to skip common ones without walking them. */
+  private counts = new Uint16Array(1 << 12);
   private slots = 0;
   private nodeDoc = new Int32Array(1 << 12);
   private nodeNext = new Int32Array(1 << 12);
   private nodes = 0;
   private free = -1;
-  /** Materials per hash, kept to skip common ones without walking them. */
-  private counts = new Int32Array(1 << 12);
 
   private slot(hash: number): number {
     const mask = this.keys.length - 1;
     let i = Math.imul(hash, 0x9e3779b1) >>> 0;
-    for (i &= mask; this.used[i] === 1 && this.keys[i] !== hash; i = (i + 1) & mask) {
+    for (i &= mask; this.heads[i] !== EMPTY && this.keys[i] !== hash; i = (i + 1) & mask) {
       // linear probing
     }
     return i;
   }
 
   add(hash: number, doc: number): void {
-    if ((this.slots + 1) * 2 > this.keys.length) {
+    if ((this.slots + 1) * 10 > this.keys.length * 7) {
       this.rehash();
     }
     const i = this.slot(hash);
-    if (this.used[i] === 0) {
-      this.used[i] = 1;
+    if (this.heads[i] === EMPTY) {
       this.keys[i] = hash;
       this.heads[i] = -1;
       this.counts[i] = 0;
@@ -341,14 +343,13 @@ class Postings {
     this.nodeDoc[node] = doc;
     this.nodeNext[node] = this.heads[i];
     this.heads[i] = node;
-    this.counts[i]++;
+    if (this.counts[i] < 0xffff) {
+      this.counts[i]++;
+    }
   }
 
   remove(hash: number, doc: number): void {
     const i = this.slot(hash);
-    if (this.used[i] === 0) {
-      return;
-    }
     for (let prev = -1, node = this.heads[i]; node >= 0; prev = node, node = this.nodeNext[node]) {
       if (this.nodeDoc[node] === doc) {
         if (prev < 0) {
@@ -358,7 +359,9 @@ class Postings {
         }
         this.nodeNext[node] = this.free;
         this.free = node;
-        this.counts[i]--;
+        if (this.counts[i] < 0xffff) {
+          this.counts[i]--;
+        }
         return;
       }
     }
@@ -367,7 +370,7 @@ class Postings {
   /** Calls `visit` with each material holding `hash`, unless more than `limit` do. */
   forEach(hash: number, limit: number, visit: (doc: number) => void): void {
     const i = this.slot(hash);
-    if (this.used[i] === 0 || this.counts[i] > limit) {
+    if (this.counts[i] > limit) {
       return;
     }
     for (let node = this.heads[i]; node >= 0; node = this.nodeNext[node]) {
@@ -377,26 +380,24 @@ class Postings {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    return this.keys.byteLength * 2 + this.used.byteLength + this.counts.byteLength + this.nodeDoc.byteLength * 2;
+    return this.keys.byteLength + this.heads.byteLength + this.counts.byteLength + this.nodeDoc.byteLength * 2;
   }
 
-  /** A larger table with the hashes that still have materials (emptied ones are dropped). */
+  /** A table of twice the hashes that still have materials (emptied ones are dropped), at most 70 % full. */
   private rehash(): void {
-    const { keys, heads, used, counts } = this;
+    const { keys, heads, counts } = this;
     let live = 0;
     for (let i = 0; i < keys.length; i++) {
-      live += used[i] === 1 && heads[i] >= 0 ? 1 : 0;
+      live += heads[i] >= 0 ? 1 : 0;
     }
-    const size = Math.max(1 << 12, 1 << Math.ceil(Math.log2((live + 1) * 3)));
+    const size = Math.max(1 << 12, 1 << Math.ceil(Math.log2((live + 1) * 2)));
     this.keys = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
-    this.used = new Uint8Array(size);
-    this.counts = new Int32Array(size);
+    this.heads = new Int32Array(size).fill(EMPTY);
+    this.counts = new Uint16Array(size);
     this.slots = 0;
     for (let i = 0; i < keys.length; i++) {
-      if (used[i] === 1 && heads[i] >= 0) {
+      if (heads[i] >= 0) {
         const j = this.slot(keys[i]);
-        this.used[j] = 1;
         this.keys[j] = keys[i];
         this.heads[j] = heads[i];
         this.counts[j] = counts[i];
