@@ -48,7 +48,7 @@ import { toDiagnostics } from './service/diagnostics';
 import { similarDiagnostics } from './service/similar';
 import { Settings, WORKSPACE_FILE } from './settings';
 import { Validation } from './validation';
-import { Material, WorkspaceIndex } from './workspace';
+import { folderSettingsUri, Material, WorkspaceIndex } from './workspace';
 
 /** The view of the materials is told of changes at most this often. */
 const MATERIALS_DEBOUNCE_MS = 300;
@@ -406,7 +406,7 @@ export function startServer(connection: Connection, host: Host): void {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     try {
       // gongwen.diagnostics.workspace off: an empty report for each material (the client keeps the last one it got)
-      const on = folders.length > 0 && (await settings.get(folders[0])).config.workspaceDiagnostics;
+      const on = folders.length > 0 && (await settings.get(folderSettingsUri(folders))).config.workspaceDiagnostics;
       for (const m of [...index.all()]) {
         if (token.isCancellationRequested) {
           break;

@@ -21,7 +21,7 @@ import { parse } from './core/parser';
 import { SimilarIndex, SimilarMatch, samePersonEarlierYear } from './core/similar';
 import type { Host } from './host';
 import type { GongwenDocument } from './service/document';
-import type { Settings } from './settings';
+import { Settings, WORKSPACE_FILE } from './settings';
 import { placeInWorkspace, uriName, uriPath } from './uris';
 
 /** A slice of index work runs at most about this long before it yields to requests. */
@@ -243,9 +243,9 @@ export class WorkspaceIndex {
     });
   }
 
-  /** The settings of the index: those of the first workspace folder (window scope). */
+  /** The settings of the index: those of the first workspace folder (see folderSettingsUri). */
   private async folderConfig(): Promise<Config> {
-    return (await this.options.settings.get(this.folders[0] ?? 'file:///')).config;
+    return (await this.options.settings.get(folderSettingsUri(this.folders))).config;
   }
 
   private enqueue(task: Task): void {
@@ -455,6 +455,14 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/**
+ * The URI whose settings are the index's: a document at the root of the first workspace folder, so that the folder's
+ * own .gongwen.json (`similar.minChars`) counts as well as the user's settings.
+ */
+export function folderSettingsUri(folders: readonly string[]): string {
+  return `${(folders[0] ?? 'file://').replace(/\/+$/, '')}/${WORKSPACE_FILE}`;
 }
 
 /** The key of a material: its decoded path (two spellings of one file are one material). */

@@ -298,18 +298,16 @@ test('a material of 5 MB: the index refuses it by its size and says so; opened, 
   assert.equal(similarOf(report, uriOf(join(dir, 'small.txt'))).length, 1);
 });
 
-test('gongwen.diagnostics.workspace off: every material gets an empty report, then unchanged', HANG_GUARD, async () => {
+test('diagnostics.workspace off (in .gongwen.json): every material gets an empty report, then unchanged', HANG_GUARD, async () => {
   const rand = prng(16);
   const shared = paragraph(rand, 100);
   const dir = join(TMP, 'off');
   mkdirSync(dir);
   writeFileSync(join(dir, 'a.txt'), material(rand, 1500, [shared]));
   writeFileSync(join(dir, 'b.txt'), material(rand, 1500, [shared]));
-  const s = await start({
-    workspaceFolders: [{ uri: uriOf(dir), name: 'off' }],
-    capabilities: CAPABILITIES,
-    configuration: () => ({ diagnostics: { workspace: false } }),
-  });
+  // set in the folder's .gongwen.json (the index and workspace diagnostics read the folder's settings)
+  writeFileSync(join(dir, '.gongwen.json'), JSON.stringify({ diagnostics: { workspace: false } }));
+  const s = await start({ workspaceFolders: [{ uri: uriOf(dir), name: 'off' }], capabilities: CAPABILITIES });
   assert.equal((await built(s)).materials.length, 2);
   const report = await workspaceReport(s);
   assert.deepEqual(
