@@ -62,8 +62,8 @@ test('listDirectory: a symbolic link back to the folder has the folder’s ident
   assert.ok('problem' in missing && /ENOENT/.test(format(missing.problem)));
 });
 
-/** A host whose files live in a map (path → text or a read result). */
-function memoryHost(files: Map<string, string | MaterialRead>): Host {
+/** A host whose files live in a map (path → text or a read result); folders in `unlistable` cannot be listed. */
+function memoryHost(files: Map<string, string | MaterialRead>, unlistable: ReadonlySet<string> = new Set()): Host {
   return {
     readFile: async () => undefined,
     l10nBundle: () => undefined,
@@ -73,6 +73,9 @@ function memoryHost(files: Map<string, string | MaterialRead>): Host {
       return { dispose: () => clearTimeout(handle) };
     },
     async listDirectory(uri): Promise<DirectoryListing> {
+      if (unlistable.has(uri)) {
+        return { problem: { template: 'Cannot list the folder {0}: {1}', args: [uri, 'EACCES (permission denied)'] } };
+      }
       const prefix = uri.replace(/\/$/, '') + '/';
       const names = new Map<string, 'file' | 'directory'>();
       for (const path of files.keys()) {
@@ -90,7 +93,7 @@ function memoryHost(files: Map<string, string | MaterialRead>): Host {
   };
 }
 
-function makeIndex(files: Map<string, string | MaterialRead>) {
+function makeIndex(files: Map<string, string | MaterialRead>, unlistable?: ReadonlySet<string>) {
   const logged: string[] = [];
   const similarChanges: string[][] = [];
   const settings = new Settings({
@@ -101,7 +104,7 @@ function makeIndex(files: Map<string, string | MaterialRead>) {
     report: () => undefined,
   });
   const index = new WorkspaceIndex({
-    host: memoryHost(files),
+    host: memoryHost(files, unlistable),
     settings,
     log: (m: Message) => logged.push(format(m)),
     changed: ({ similar }) => similarChanges.push([...similar].sort()),
@@ -210,4 +213,21 @@ test('the open version wins over the file, and the file is read again when the d
   await index.whenIdle();
   assert.equal(index.get('file:///ws/a.txt')?.document, undefined);
   assert.equal(index.similarOf('file:///ws/b.txt').length, 1);
+});
+
+test('a folder that cannot be listed is named once; the rest is indexed', { timeout: 60000 }, async () => {
+  const rand = prng(23);
+  const files = new Map<string, string | MaterialRead>([
+    ['file:///ws/a.txt', material(rand, 500)],
+    ['file:///ws/locked/b.txt', material(rand, 500)],
+    ['file:///ws/open/c.txt', material(rand, 500)],
+  ]);
+  const { index, logged } = makeIndex(files, new Set(['file:///ws/locked']));
+  await index.rebuild(['file:///ws'], () => []);
+  await index.whenIdle();
+  assert.equal(paths(index), 'a.txt open/c.txt');
+  assert.deepEqual(
+    logged.filter((l) => l.includes('locked')),
+    ['Cannot list the folder file:///ws/locked: EACCES (permission denied)'],
+  );
 });
