@@ -135,8 +135,14 @@ function headingStarts(outline: Outline): Map<number, number> {
 function countedText(line: string, from: number, excluded: readonly [number, number][]): { text: string; columns: number[] } {
   let text = '';
   const columns: number[] = [];
+  const ranges = [...excluded].sort((x, y) => x[0] - y[0]);
+  let r = 0;
+  let skipTo = -1; // the end of the excluded ranges that started at or before i
   for (let i = from; i < line.length; i++) {
-    if (excluded.some(([a, b]) => i >= a && i < b)) {
+    while (r < ranges.length && ranges[r][0] <= i) {
+      skipTo = Math.max(skipTo, ranges[r++][1]);
+    }
+    if (i < skipTo) {
       continue;
     }
     const c = countedChar(line.charCodeAt(i));
