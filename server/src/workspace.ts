@@ -207,6 +207,9 @@ export class WorkspaceIndex {
       this.materials.set(key, { ...known, document: undefined });
       this.enqueue({ kind: 'read', uri, folder: known.folder, tries: 0 });
       this.pump();
+    } else if (known === undefined) {
+      // its open version was not a material (no heading yet): the file may be one
+      this.fileEvents([{ uri, type: 2 }]);
     }
   }
 
