@@ -44,7 +44,7 @@ async function until<T>(ask: () => Promise<T>, ok: (value: T) => boolean, what: 
     if (Date.now() > deadline) {
       assert.fail(`${what}: still ${JSON.stringify(value).slice(0, 2000)}`);
     }
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -208,7 +208,8 @@ test(
       pulled.items.filter((d) => d.code === 'review.similar'),
       [],
     );
-    // typed back in: the document pull of the open a reports it again, after the refresh the server asks for
+    // typed back in: the server asks the client to pull again, and the document pull of the open a reports it
+    const requestsBefore = s.requests.length;
     await s.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: aUri, version: 2 },
       contentChanges: [{ text: material(rand, 2000, [shared]) }],
@@ -221,7 +222,11 @@ test(
       (found) => found.length === 1 && found[0].relatedInformation?.[0].location.uri === eUri,
       'the open a copies again',
     );
-    await s.waitForRequest('workspace/diagnostic/refresh');
+    await until(
+      async () => s.requests.slice(requestsBefore).some((r) => r.method === 'workspace/diagnostic/refresh'),
+      (asked) => asked,
+      'a diagnostics refresh after the edit',
+    );
 
     // deleted: e goes, and with it the finding of the open a
     unlinkSync(join(dir, 'e.txt'));
@@ -324,5 +329,41 @@ test('diagnostics.workspace off (in .gongwen.json): every material gets an empty
   assert.deepEqual(
     again.items.map((i) => i.kind),
     ['unchanged', 'unchanged'],
+  );
+});
+
+test('push mode: review.similar is published for the open material, and again when the other file changes', HANG_GUARD, async () => {
+  const rand = prng(17);
+  const shared = paragraph(rand, 100);
+  const dir = join(TMP, 'push');
+  mkdirSync(dir);
+  const a = material(rand, 1500, [shared]);
+  writeFileSync(join(dir, 'a.txt'), a);
+  writeFileSync(join(dir, 'b.txt'), material(rand, 1500, [shared]));
+  const s = await start({
+    workspaceFolders: [{ uri: uriOf(dir), name: 'push' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+  });
+  assert.equal((await built(s)).materials.length, 2);
+  const aUri = uriOf(join(dir, 'a.txt'));
+  const similarIn = (p: { uri: string; diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'review.similar');
+  await open(s, aUri, a, 'plaintext');
+  await s.waitFor<{ uri: string; diagnostics: Diagnostic[] }>(
+    'textDocument/publishDiagnostics',
+    (p) => p.uri === aUri && similarIn(p).length === 1,
+  );
+  // b no longer copies: a's diagnostics are published again (a later notification) without the finding
+  const mark = s.notifications.length;
+  writeFileSync(join(dir, 'b.txt'), material(rand, 1500));
+  await events(s, [{ uri: uriOf(join(dir, 'b.txt')), type: 2 }]);
+  await until(
+    async () =>
+      s.notifications
+        .slice(mark)
+        .filter((n) => n.method === 'textDocument/publishDiagnostics')
+        .map((n) => n.params as { uri: string; diagnostics: Diagnostic[] })
+        .filter((p) => p.uri === aUri),
+    (published) => published.length > 0 && similarIn(published[published.length - 1]).length === 0,
+    'a published again without review.similar',
   );
 });
