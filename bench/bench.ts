@@ -19,7 +19,9 @@
  *
  *   node out/bench/bench.js [--sizes 150,3000,10000,100000] [--edits 100] [--edits-large 20] [--warmup 5]
  *     [--warmup-large 2] [--gap 25] [--seed 9] [--servers ours,markdown,floor,floor5k] [--scenarios typing,full]
- *     [--ours PATH] [--timeout 60] [--no-verify] [--json] [--max-items N] [--profile DIR]
+ *     [--ours PATH] [--timeout 60] [--no-verify] [--json] [--max-items N] [--profile DIR] [--folders 100,1000]
+ *
+ * --folders a,b runs the folder scenario (bench/folder.ts) with that many generated materials (0: not run).
  *
  * --max-items N runs ours with gongwen.outline.maxItems = N; --profile DIR writes CPU profiles of ours (one per
  * process) to DIR; --no-verify skips the correctness check; --json prints the figures as one JSON line.
@@ -31,6 +33,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { BenchServer, contributedDefaults, ServerSpec } from './client';
 import { buildCorpus, Corpus, loadMaterials } from './corpus';
+import { folderReport, FolderRun, runFolderScenario } from './folder';
 import { countSymbols } from './floorOutline';
 import { Keystroke, makeKeystrokes, Summary, summarize } from './keystrokes';
 import { MARKDOWN_FILE_EXTENSIONS, MARKDOWN_SERVER, markdownServerScript, markdownSettings } from './markdownServer';
@@ -60,6 +63,8 @@ interface Options {
   profile: string | undefined;
   /** gongwen.outline.maxItems for ours (undefined: the contributed default). */
   maxItems: number | undefined;
+  /** The folder scenario's sizes (materials); empty: not run. */
+  folders: number[];
 }
 
 function options(argv: readonly string[]): Options {
@@ -105,6 +110,9 @@ function options(argv: readonly string[]): Options {
     json: argv.includes('--json'),
     profile: argv.includes('--profile') ? resolve(get('profile', 'bench/results/profiles')) : undefined,
     maxItems: argv.includes('--max-items') ? num('max-items', '') : undefined,
+    folders: list('folders', '100,1000')
+      .map((s) => num('folders', '', s))
+      .filter((n) => n > 0),
   };
 }
 
@@ -617,13 +625,17 @@ async function main(): Promise<void> {
       checks.push(...result.checks);
     }
   }
+  const folders: FolderRun[] =
+    opts.folders.length > 0 && opts.servers.includes('ours')
+      ? await runFolderScenario(opts.folders, all.ours, { edits: Math.min(opts.edits, 40), timeout: opts.timeout, seed: opts.seed }, log)
+      : [];
   const goals = targets(runs, opts);
   const minutes = (Date.now() - started.getTime()) / 60000;
   const header =
     `ours ${commit}, ${MARKDOWN_SERVER.name} ${MARKDOWN_SERVER.version}; ${started.toISOString()}, ${minutes.toFixed(1)} min; ` +
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadBefore.map((x) => x.toFixed(2)).join(' ')} at the start, ${loadavg()[0].toFixed(2)} at the end. ` +
     `${opts.edits} keystrokes per size after ${opts.warmup} warm-up (${opts.editsLarge} after ${opts.warmupLarge} at 100,000 lines and more), ${opts.gap} ms idle before each.`;
-  const text = report(runs, checks, goals, opts, header);
+  const text = report(runs, checks, goals, opts, header) + (folders.length > 0 ? '\n\n' + folderReport(folders) : '');
   const results = {
     started: started.toISOString(),
     minutes,
@@ -635,6 +647,7 @@ async function main(): Promise<void> {
     runs,
     checks,
     targets: goals,
+    folders,
   };
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
@@ -649,7 +662,7 @@ async function main(): Promise<void> {
     log('\nMISMATCH: ours after the keystrokes does not answer as a fresh server on the same text (see above)');
     process.exitCode = 1;
   }
-  if (runs.some((r) => r.failed !== undefined)) {
+  if (runs.some((r) => r.failed !== undefined) || folders.some((f) => f.failed !== undefined)) {
     log('\nFAILED: a server exited or did not answer in time (see above)');
     process.exitCode = 1;
   }

@@ -293,6 +293,11 @@ export class BenchServer {
     return this.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: this.uri() } });
   }
 
+  /** Any other request (the folder scenario's workspace requests and gongwen/materials). */
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
   memory(): Memory {
     try {
       const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');

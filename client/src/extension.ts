@@ -1,5 +1,6 @@
 // Activation only: the output channel, the status bar, the commands, and the language client.
 import * as vscode from 'vscode';
+import { MaterialsView } from './materials';
 import { ServerController } from './server';
 import { WORD_SCHEME } from './settings';
 import { StatusBar } from './statusBar';
@@ -13,11 +14,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const server = new ServerController(context, output, status);
   const word = new WordDocuments();
   controller = server;
+  const materials = new MaterialsView(
+    () => server.materialsList(),
+    (summary) => status.setFolder(summary),
+  );
+  server.materials = materials;
 
   context.subscriptions.push(
     output,
     status,
     server,
+    materials,
+    vscode.commands.registerCommand('gongwen.revealMaterial', (uri?: unknown) =>
+      materials.reveal(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.commands.registerCommand('gongwen.restartServer', () => server.restart()),
     vscode.commands.registerCommand('gongwen.showOutput', () => output.show(true)),
     word,

@@ -9,6 +9,9 @@ import {
 } from 'vscode-languageclient/node';
 import {
   isStatusParams,
+  MaterialsChangedNotificationMethod,
+  MaterialsRequestMethod,
+  type MaterialsResult,
   StatusNotificationMethod,
   TrustNotificationMethod,
   type InitializationOptions,
@@ -16,6 +19,7 @@ import {
 } from '../../server/src/protocol';
 import { fillSectionArguments, LANGUAGES_CONTEXT } from './sections';
 import { documentSelector, normalizeLanguages, sameLanguages } from './settings';
+import type { MaterialsView } from './materials';
 import type { StatusBar } from './statusBar';
 
 export class ServerController implements vscode.Disposable {
@@ -24,6 +28,8 @@ export class ServerController implements vscode.Disposable {
   private languages: string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private readonly watcher: vscode.FileSystemWatcher;
+  /** The Materials view, fed by the running server. */
+  materials: MaterialsView | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -89,7 +95,7 @@ export class ServerController implements vscode.Disposable {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
+    const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted, materialsView: true };
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
       synchronize: { fileEvents: this.watcher },
@@ -107,10 +113,12 @@ export class ServerController implements vscode.Disposable {
           this.status.set(client.protocol2CodeConverter.asUri(params.uri), params);
         }
       }),
+      client.onNotification(MaterialsChangedNotificationMethod, () => this.materials?.refresh()),
     );
     this.client = client;
     try {
       await client.start();
+      this.materials?.refresh();
     } catch (error) {
       this.output.error(String(error));
       const show = vscode.l10n.t('Show Output');
@@ -126,6 +134,7 @@ export class ServerController implements vscode.Disposable {
     this.clientSubscriptions.forEach((d) => d.dispose());
     this.clientSubscriptions = [];
     this.status.clear();
+    this.materials?.refresh();
     if (!client) {
       return;
     }
@@ -136,6 +145,12 @@ export class ServerController implements vscode.Disposable {
     } finally {
       await client.dispose();
     }
+  }
+
+  /** The materials of the running server's workspace index; undefined when none runs. */
+  async materialsList(): Promise<MaterialsResult | undefined> {
+    const client = this.client;
+    return client?.isRunning() ? client.sendRequest<MaterialsResult>(MaterialsRequestMethod) : undefined;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { countChars } from '../../server/src/core/scanner';
 import type { StatusParams } from '../../server/src/protocol';
+import type { FolderSummary } from './materials';
 
 /** 字数 of an editor's selections (0 when nothing is selected). */
 export function selectedChars(editor: vscode.TextEditor): number {
@@ -25,6 +26,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly byUri = new Map<string, StatusParams>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private selector: vscode.DocumentSelector = [];
+  private folder: FolderSummary | undefined;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('gongwen.status', vscode.StatusBarAlignment.Right, 100);
@@ -53,6 +55,12 @@ export class StatusBar implements vscode.Disposable {
 
   set(uri: vscode.Uri, status: StatusParams): void {
     this.byUri.set(uri.toString(), status);
+    this.update();
+  }
+
+  /** The counts of the workspace's materials (the Materials view), shown in the tooltip. */
+  setFolder(folder: FolderSummary | undefined): void {
+    this.folder = folder;
     this.update();
   }
 
@@ -89,6 +97,13 @@ export class StatusBar implements vscode.Disposable {
           status.outlineShown,
           status.outlineItems,
         ),
+      );
+      tooltip.appendMarkdown('\n\n');
+    }
+    if (this.folder !== undefined && this.folder.materials > 0) {
+      const { materials, problems, similar } = this.folder;
+      tooltip.appendText(
+        vscode.l10n.t('Folder: {0} materials, {1} findings, {2} shared paragraphs (review.similar)', materials, problems, similar),
       );
       tooltip.appendMarkdown('\n\n');
     }

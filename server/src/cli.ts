@@ -2,19 +2,21 @@
  * gongwen-outline: the outline and the checks from a terminal, on the same core as the server.
  *   gongwen-outline outline [--json] [--encoding NAME] [--] FILE|DIR|GLOB…
  *   gongwen-outline check [--format text|json] [--exit-zero] [--severity LEVEL] [--encoding NAME] [--fix | --diff] [--] FILE|DIR|GLOB…
+ *   gongwen-outline similar [--format text|json] [--min-chars N] [--encoding NAME] [--] FILE|DIR|GLOB…
  * Exit codes: 0 no error, 1 an error-severity diagnostic, 2 bad usage or a file that could not be read (the other
  * files are still read and reported).
  */
 import { Dirent, existsSync, readdirSync, readFileSync, Stats, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { analyze, resolveProfile } from './core/analyze';
-import type { Severity } from './core/codes';
+import type { Code, Severity } from './core/codes';
 import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
 import { LineTable } from './core/lines';
 import type { Outline, Section } from './core/model';
 import { parse } from './core/parser';
+import { samePersonEarlierYear, SimilarIndex, similarFindings } from './core/similar';
 import { Encoding, encodingNamed } from './input/decode';
 import { encodeChanged } from './input/encode';
 import { documentText } from './input/read';
@@ -72,6 +74,12 @@ const CLI_MESSAGES = {
   changedMeanwhile: '{0}: not written: the file changed while it was being fixed. Run the command again.',
   cannotWrite: '{0}: not written: {1}',
   diffJson: '--diff prints a unified diff; it cannot be combined with --format json.',
+  badMinChars: '--min-chars must be a whole number from 10 to 100000.',
+  similarPair: '{0} and {1}: {2} % of the smaller material shared',
+  similarPassage: '  line {0} and line {1}: {2} characters',
+  similarSummary: '{0} compared: {1}.',
+  pairsOne: '{0} pair sharing passages',
+  pairsMany: '{0} pairs sharing passages',
   help: `Usage: gongwen-outline COMMAND [OPTIONS] [--] FILE|DIR|GLOB…
 
 The outline and the checks of Chinese official documents (公文), the same as in the editor.
@@ -79,6 +87,8 @@ The outline and the checks of Chinese official documents (公文), the same as i
 Commands:
   outline   print the outline of each document (headings and their line ranges)
   check     check the documents; findings sorted by file and line, then a summary
+  similar   list the pairs of documents sharing paragraphs (review.similar): the share of
+            the smaller one and the passages with their lines
   help      print this help
 
 Options:
@@ -91,6 +101,7 @@ Options:
   --diff               check: print the fixes as a unified diff instead of writing them
   --severity LEVEL     check: the least severity shown: error, warning, information (default) or
                        hint (the hints of the review of self-inspection materials)
+  --min-chars N        similar: paragraphs of at least N characters are compared (default 50)
   --encoding NAME      read text files as utf-8, utf-16le, utf-16be or gb18030 (gbk); default: detected
   --version            print the version
   --                   end of options: every argument after it is a file
@@ -106,12 +117,18 @@ Settings: the nearest .gongwen.json at or above the file's folder, never above t
 holding .git (or above the current directory when there is none); its profileAssociations globs
 match the file's path relative to the folder holding that .gongwen.json.
 
+review.similar: check compares each document with those in its folder and below (and the same
+person's material of another year); similar compares all the documents it is given.
+
 Exit codes:
   0   no error-severity finding
   1   check found an error-severity finding (and --exit-zero was not given); with --fix or
       --diff, one that is left after the fixes
   2   bad usage, or a file could not be read (the other files are still read and reported),
       or a fixed file could not be written
+  0   no error-severity finding (similar: no pair)
+  1   check found an error-severity finding (and --exit-zero was not given); similar found a pair
+  2   bad usage, or a file could not be read (the other files are still read and reported)
 
 Environment:
   LC_ALL, LC_MESSAGES, LANG   the first one set chooses the language of messages: Chinese when it
@@ -542,21 +559,25 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
         write(unifiedDiff(shown(file), read.text, result.text, result.edits));
       }
     }
-    const analysis = analyze(outlineOf(text), config, path);
-    const diagnostics = analysis.diagnostics
-      .filter((d) => SHOWN.indexOf(d.severity) >= least)
-      .map((d) => ({
-        code: d.code,
-        severity: d.severity,
-        line: d.line,
-        character: d.character,
-        endLine: d.endLine,
-        endCharacter: d.endCharacter,
-        message: localizeMessage(t, d.message),
-      }))
-      .sort((a, b) => a.line - b.line || a.character - b.character);
-    return { file, paragraphs: read.paragraphs, diagnostics, fixed };
+    const outline = outlineOf(text);
+    const analysis = analyze(outline, config, path);
+    const diagnostics = analysis.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      line: d.line,
+      character: d.character,
+      endLine: d.endLine,
+      endCharacter: d.endCharacter,
+      message: localizeMessage(t, d.message),
+    }));
+    return { file, paragraphs: read.paragraphs, diagnostics, fixed, outline, config };
   });
+  addSimilar(report);
+  for (const r of report) {
+    r.diagnostics = r.diagnostics
+      .filter((d) => SHOWN.indexOf(d.severity) >= least)
+      .sort((a, b) => a.line - b.line || a.character - b.character);
+  }
   const total = report.reduce((n, r) => n + r.diagnostics.length, 0);
   const errors = report.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
   // with --diff, the diff alone is printed
@@ -594,6 +615,104 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
   return errors > 0 && !flags.has('exit-zero') ? 1 : 0;
 }
 
+/** Whether `a` and `b` are in one folder tree: the folder of one holds the other (SPEC §12). */
+function sameTree(a: string, b: string): boolean {
+  const da = dirname(resolve(a));
+  const db = dirname(resolve(b));
+  return within(da, db) || within(db, da);
+}
+
+/** check: review.similar across the documents checked, each compared with its folder tree and its earlier years. */
+function addSimilar(
+  report: {
+    file: string;
+    outline: Outline;
+    config: Config;
+    diagnostics: {
+      code: Code;
+      severity: Severity;
+      line: number;
+      character: number;
+      endLine: number;
+      endCharacter: number;
+      message: string;
+    }[];
+  }[],
+): void {
+  const on = report.filter((r) => r.config.severity['review.similar'] !== 'ignore');
+  if (on.length < 2) {
+    return;
+  }
+  const index = new SimilarIndex({
+    minChars: on[0].config.similarMinChars,
+    related: (a, b) => sameTree(a, b) || samePersonEarlierYear(basename(a), basename(b)),
+  });
+  for (const r of on) {
+    index.set(r.file, { outline: r.outline, themes: r.config.similarThemes });
+  }
+  for (const r of on) {
+    for (const f of similarFindings(index.matchesOf(r.file), shown)) {
+      r.diagnostics.push({
+        code: 'review.similar',
+        severity: r.config.severity['review.similar'],
+        line: f.line,
+        character: f.character,
+        endLine: f.line,
+        endCharacter: f.endCharacter,
+        message: localizeMessage(t, f.message),
+      });
+    }
+  }
+}
+
+async function runSimilar(args: string[], write: (s: string) => void, writeErr: (s: string) => void): Promise<number> {
+  const { files, flags } = parseArgs(args, ['format', 'min-chars', 'encoding'], ['format', 'min-chars', 'encoding']);
+  const format = flags.get('format') ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(t(CLI_MESSAGES.badFormat));
+  }
+  const minOption = flags.get('min-chars');
+  const minChars = typeof minOption === 'string' ? Number(minOption) : undefined;
+  if (minChars !== undefined && !(Number.isInteger(minChars) && minChars >= 10 && minChars <= 100_000)) {
+    throw new UsageError(t(CLI_MESSAGES.badMinChars));
+  }
+  const { results, failed } = await readAll(files, flags, writeErr, (file, read) => ({
+    file,
+    outline: outlineOf(read.text),
+    config: loadConfig(file).config,
+  }));
+  const index = new SimilarIndex({ related: () => true, minChars: minChars ?? results[0]?.config.similarMinChars });
+  for (const r of results) {
+    index.set(r.file, { outline: r.outline, themes: r.config.similarThemes });
+  }
+  const pairs = index.allPairs().map((p) => ({
+    a: p.a,
+    b: p.b,
+    share: Math.round(p.share * 1000) / 1000,
+    passages: p.passages.map((x) => ({ aLine: x.aLine + 1, bLine: x.bLine + 1, chars: x.chars })),
+  }));
+  if (format === 'json') {
+    write(JSON.stringify(pairs, null, 2) + '\n');
+  } else {
+    for (const p of pairs) {
+      write(t(CLI_MESSAGES.similarPair, shown(p.a), shown(p.b), Math.round(p.share * 100)) + '\n');
+      for (const x of p.passages) {
+        write(t(CLI_MESSAGES.similarPassage, x.aLine, x.bLine, x.chars) + '\n');
+      }
+    }
+    const counts = [
+      plural(results.length, CLI_MESSAGES.filesOne, CLI_MESSAGES.filesMany),
+      plural(pairs.length, CLI_MESSAGES.pairsOne, CLI_MESSAGES.pairsMany),
+    ];
+    write(t(CLI_MESSAGES.similarSummary, ...counts) + '\n');
+  }
+  if (failed > 0) {
+    writeErr(`gongwen-outline: ${t(CLI_MESSAGES.unreadable, plural(failed, CLI_MESSAGES.filesOne, CLI_MESSAGES.filesMany))}\n`);
+    return 2;
+  }
+  return pairs.length > 0 ? 1 : 0;
+}
+
 export async function main(
   argv: string[],
   write = (s: string) => void process.stdout.write(s),
@@ -607,6 +726,8 @@ export async function main(
         return await runOutline(rest, write, writeErr);
       case 'check':
         return await runCheck(rest, write, writeErr);
+      case 'similar':
+        return await runSimilar(rest, write, writeErr);
       case '--version':
         write('gongwen-outline 0.1.0\n');
         return 0;

@@ -5,6 +5,8 @@
 export interface InitializationOptions {
   /** False in an untrusted workspace: the server must not read `.gongwen.json` or other workspace files. */
   workspaceTrusted: boolean;
+  /** True when the client shows the materials of the workspace (it then gets gongwen/materialsChanged). */
+  materialsView?: boolean;
 }
 
 /** Server → client, after each analysis of a document the server serves. */
@@ -63,3 +65,29 @@ export interface SectionCommandArgs {
   /** 0-based. */
   line: number;
 }
+
+/** Client → server: the materials of the workspace index (SPEC §10), for a view of the folder. */
+export const MaterialsRequestMethod = 'gongwen/materials';
+export interface MaterialInfo {
+  uri: string;
+  /** The workspace folder it is in, and its path relative to it ('/'-separated). */
+  folder: string;
+  path: string;
+  profile: string;
+  profileLabel: string;
+  /** 字数 (the outline's count). */
+  chars: number;
+  /** Findings of the material, review.similar included, and how many of them are review.similar. */
+  problems: number;
+  similar: number;
+}
+export interface MaterialsResult {
+  /** True while the index is still walking folders or reading files. */
+  building: boolean;
+  /** True when gongwen.index.maxFiles left materials out. */
+  limited: boolean;
+  materials: MaterialInfo[];
+}
+
+/** Server → client (when `materialsView` was set): the materials changed; ask gongwen/materials again. */
+export const MaterialsChangedNotificationMethod = 'gongwen/materialsChanged';

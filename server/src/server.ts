@@ -11,6 +11,7 @@ import {
   Connection,
   Diagnostic,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   Hover,
@@ -21,6 +22,8 @@ import {
   Range,
   SelectionRange,
   TextDocumentSyncKind,
+  WatchKind,
+  WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import { resolveProfile } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
@@ -47,9 +50,22 @@ import {
   sectionActions,
 } from './service/sections';
 import { workspaceSymbols } from './service/workspaceSymbols';
-import { TrustNotificationMethod, TrustParams } from './protocol';
+import {
+  MaterialInfo,
+  MaterialsChangedNotificationMethod,
+  MaterialsRequestMethod,
+  MaterialsResult,
+  TrustNotificationMethod,
+  TrustParams,
+} from './protocol';
+import { toDiagnostics } from './service/diagnostics';
+import { similarDiagnostics } from './service/similar';
 import { Settings, WORKSPACE_FILE } from './settings';
 import { Validation } from './validation';
+import { folderSettingsUri, Material, WorkspaceIndex } from './workspace';
+
+/** The view of the materials is told of changes at most this often. */
+const MATERIALS_DEBOUNCE_MS = 300;
 
 export function startServer(connection: Connection, host: Host): void {
   const documents = new Map<string, GongwenDocument>();
@@ -58,6 +74,8 @@ export function startServer(connection: Connection, host: Host): void {
   let configurationSupport = false;
   let configurationRegistration = false;
   let workspaceFoldersSupport = false;
+  let watchRegistration = false;
+  let materialsView = false;
   let pushedSettings: unknown;
   let foldingLimit = Number.MAX_SAFE_INTEGER;
   let actionSupport: CodeActionSupport = { resolve: false, documentChanges: false };
@@ -81,11 +99,89 @@ export function startServer(connection: Connection, host: Host): void {
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
   const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
-  const validation = new Validation({ connection, host, settings, t, served, isOpen: (doc) => documents.get(doc.uri) === doc });
+  // ---- the workspace index (issue 14): every material of the workspace folders, review.similar across them
+  let changedOpen = new Set<string>();
+  let viewTimer: { dispose(): void } | undefined;
+  let refreshTimer: { dispose(): void } | undefined;
+  const index = new WorkspaceIndex({
+    host,
+    settings,
+    log: (problem) => connection.console.info(localizeMessage(t, problem)),
+    served: (languageId, outline) => languageId === 'gongwen' || outline.all.length > 0,
+    changed: ({ similar }) => {
+      for (const uri of similar) {
+        if (documents.has(uri)) {
+          changedOpen.add(uri);
+        }
+      }
+      // open documents whose review.similar findings changed are validated again, the view told, both coalesced
+      if (changedOpen.size > 0 && refreshTimer === undefined) {
+        refreshTimer = host.setTimeout(() => {
+          refreshTimer = undefined;
+          const docs = [...changedOpen].map((uri) => documents.get(uri)).filter((d): d is GongwenDocument => d !== undefined);
+          changedOpen = new Set();
+          validation.folderChanged(docs);
+        }, MATERIALS_DEBOUNCE_MS);
+      }
+      if (materialsView && viewTimer === undefined) {
+        viewTimer = host.setTimeout(() => {
+          viewTimer = undefined;
+          void connection.sendNotification(MaterialsChangedNotificationMethod, {});
+        }, MATERIALS_DEBOUNCE_MS);
+      }
+    },
+  });
+
+  /** review.similar of a document as diagnostics, with the key that changes when they do. */
+  async function folderFindings(doc: { uri: string }): Promise<{ key: string; diagnostics: Diagnostic[] }> {
+    const matches = index.similarOf(doc.uri);
+    if (matches.length === 0) {
+      return { key: '', diagnostics: [] };
+    }
+    const { config } = await settings.get(doc.uri);
+    const severity = config.severity['review.similar'];
+    return { key: severity + JSON.stringify(matches), diagnostics: similarDiagnostics(matches, severity, t) };
+  }
+
+  async function materialInfo(m: Material): Promise<MaterialInfo> {
+    const outline = m.document?.outline ?? m.outline;
+    const similar = (await folderFindings(m)).diagnostics.length;
+    return {
+      uri: m.uri,
+      folder: m.folder,
+      path: m.path,
+      profile: m.analysis.profile.id,
+      profileLabel: m.analysis.profile.label,
+      chars: outline.lineCount > 0 ? outline.charsBetween(0, outline.lineCount - 1) : 0,
+      problems: m.analysis.diagnostics.length + similar,
+      similar,
+    };
+  }
+
+  const validation = new Validation({
+    connection,
+    host,
+    settings,
+    t,
+    served,
+    isOpen: (doc) => documents.get(doc.uri) === doc,
+    folderFindings,
+  });
+
+  /** Something the index depends on changed (folders, settings, trust): indexed again. */
+  function reindex(): void {
+    index.rebuild(folders, () => documents.values()).catch((e: unknown) => connection.console.error(`index failed: ${String(e)}`));
+  }
+
+  /** An open document into the index (its version wins over the file's). */
+  function indexOpened(doc: GongwenDocument): void {
+    index.opened(doc).catch((e: unknown) => connection.console.error(`index failed for ${doc.uri}: ${String(e)}`));
+  }
 
   function refreshAll(): void {
     settings.clear();
     validation.refresh(documents.values());
+    reindex();
   }
 
   /** The current version of an open document with its analysis, for building fixes. */
@@ -123,6 +219,7 @@ export function startServer(connection: Connection, host: Host): void {
     configurationSupport = caps.workspace?.configuration === true;
     configurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     workspaceFoldersSupport = caps.workspace?.workspaceFolders === true;
+    watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     foldingLimit = caps.textDocument?.foldingRange?.rangeLimit ?? Number.MAX_SAFE_INTEGER;
     actionSupport = {
       resolve: caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true,
@@ -133,8 +230,9 @@ export function startServer(connection: Connection, host: Host): void {
     if (folders.length === 0 && params.rootUri) {
       folders = [params.rootUri];
     }
-    const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+    const options = params.initializationOptions as { workspaceTrusted?: unknown; materialsView?: unknown } | undefined;
     trusted = options?.workspaceTrusted !== false;
+    materialsView = options?.materialsView === true;
     // the client's locale, else the environment's (editors other than VS Code rarely send one); a strict tag only
     const locale = normalizeLocale(params.locale) ?? host.locale;
     const bundle = locale !== undefined ? host.l10nBundle(locale) : undefined;
@@ -155,7 +253,8 @@ export function startServer(connection: Connection, host: Host): void {
           resolveProvider: actionSupport.resolve,
         },
         executeCommandProvider: { commands: [...COMMANDS] },
-        diagnosticProvider: validation.pull ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        // review.similar makes a document's findings depend on other files; workspace diagnostics report them all
+        diagnosticProvider: validation.pull ? { interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'gongwen-language-server', version: '0.1.0' },
@@ -173,12 +272,24 @@ export function startServer(connection: Connection, host: Host): void {
         refreshAll();
       });
     }
+    // the materials of the index: their files, and folders created or deleted (a folder moved in or out)
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{gongwen,gw,txt,md,markdown}' },
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+          { globPattern: '**/' + WORKSPACE_FILE },
+        ],
+      });
+    }
+    reindex();
   });
 
   connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
     const doc = new GongwenDocument(uri, languageId, version, text);
     documents.set(uri, doc);
     validation.opened(doc);
+    indexOpened(doc);
   });
 
   connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
@@ -191,12 +302,14 @@ export function startServer(connection: Connection, host: Host): void {
       connection.console.error(`didChange ${uri}: skipped ${problem}`);
     }
     validation.changed(doc);
+    indexOpened(doc);
   });
 
   connection.onDidCloseTextDocument(({ textDocument: { uri } }) => {
     documents.delete(uri);
     settings.forget(uri);
     validation.closed(uri);
+    index.closed(uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -207,6 +320,8 @@ export function startServer(connection: Connection, host: Host): void {
   connection.onDidChangeWatchedFiles((change) => {
     if (change.changes.some((c) => c.uri.endsWith('/' + WORKSPACE_FILE))) {
       refreshAll();
+    } else {
+      index.fileEvents(change.changes);
     }
   });
 
@@ -336,9 +451,12 @@ export function startServer(connection: Connection, host: Host): void {
 
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
+      // the open documents (their current version), then the other materials of the index
       const open = [...documents.values()].filter(served);
+      const openUris = new Set(open.map((d) => d.uri));
+      const others = [...index.all()].filter((m) => m.document === undefined && !openUris.has(m.uri));
       const result = workspaceSymbols(
-        open.map((d) => ({ uri: d.uri, outline: d.outline })),
+        [...open.map((d) => ({ uri: d.uri, outline: d.outline })), ...others.map((m) => ({ uri: m.uri, outline: m.outline }))],
         params.query,
         DEFAULT_CONFIG.titleMaxLength,
       );
@@ -347,6 +465,44 @@ export function startServer(connection: Connection, host: Host): void {
       connection.console.error(`workspaceSymbol failed: ${String(e)}`);
       return [];
     }
+  });
+
+  // every material of the index, answered at once (a client that sends a partialResultToken gets it all in the answer)
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    const previous = new Map((params.previousResultIds ?? []).map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    try {
+      // gongwen.diagnostics.workspace off: an empty report for each material (the client keeps the last one it got)
+      const on = folders.length > 0 && (await settings.get(folderSettingsUri(folders))).config.workspaceDiagnostics;
+      for (const m of [...index.all()]) {
+        if (token.isCancellationRequested) {
+          break;
+        }
+        const resultId = on ? `w${m.generation}` : 'off';
+        const version = m.document?.version ?? null;
+        if (previous.get(m.uri) === resultId) {
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: m.uri, version, resultId });
+        } else if (!on) {
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: [] });
+        } else {
+          const folder = await folderFindings(m);
+          const diagnostics = toDiagnostics(m.analysis.diagnostics, t).concat(folder.diagnostics);
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: diagnostics });
+        }
+      }
+    } catch (e) {
+      connection.console.error(`workspace/diagnostic failed: ${String(e)}`);
+    }
+    return { items };
+  });
+
+  connection.onRequest(MaterialsRequestMethod, async (): Promise<MaterialsResult> => {
+    const materials: MaterialInfo[] = [];
+    for (const m of [...index.all()]) {
+      materials.push(await materialInfo(m));
+    }
+    materials.sort((a, b) => (a.folder + a.path < b.folder + b.path ? -1 : a.folder + a.path > b.folder + b.path ? 1 : 0));
+    return { building: index.building, limited: index.limited, materials };
   });
 
   connection.listen();

@@ -32,7 +32,16 @@ export interface ValidationOptions {
   readonly served: (doc: GongwenDocument) => boolean;
   /** Is this document still the open one for its uri? */
   readonly isOpen: (doc: GongwenDocument) => boolean;
+  /** Findings across materials (review.similar) of a document, as diagnostics, with a key that changes with them. */
+  readonly folderFindings: (doc: GongwenDocument) => Promise<FolderFindings>;
 }
+
+export interface FolderFindings {
+  readonly key: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+const NO_FOLDER_FINDINGS: FolderFindings = { key: '', diagnostics: [] };
 
 export class Validation {
   /** Pull mode (the client asks), else push. */
@@ -40,7 +49,7 @@ export class Validation {
   refreshSupport = false;
   private readonly pending = new Map<string, { dispose(): void }>();
   /** The last full report sent for each document (pull mode). */
-  private readonly reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[] }>();
+  private readonly reports = new WeakMap<GongwenDocument, { resultId: string; findings: readonly Diagnosis[]; folderKey: string }>();
   private lastResultId = 0;
   /** The last status sent for each document. */
   private readonly statuses = new WeakMap<GongwenDocument, string>();
@@ -49,19 +58,25 @@ export class Validation {
 
   /** The analysis of a served document (undefined for one that is not served); tells the client the status. */
   async analysisOf(doc: GongwenDocument): Promise<Analysis | undefined> {
+    return (await this.check(doc))?.analysis;
+  }
+
+  /** The analysis and the findings across materials of a served document; tells the client the status. */
+  private async check(doc: GongwenDocument): Promise<{ analysis: Analysis; folder: FolderFindings } | undefined> {
     const { served, settings, connection } = this.options;
     if (!served(doc)) {
       return undefined;
     }
     const { config, path } = await settings.get(doc.uri);
     const analysis = doc.analysis(config, path);
+    const folder = await this.options.folderFindings(doc);
     const outlineItems = outlineSize(doc.outline, config);
     const status: StatusParams = {
       uri: doc.uri,
       profile: analysis.profile.id,
       profileLabel: analysis.profile.label,
       headings: doc.outline.all.length,
-      problems: analysis.diagnostics.length,
+      problems: analysis.diagnostics.length + folder.diagnostics.length,
       outlineItems,
       outlineShown: Math.min(outlineItems, config.outlineMaxItems),
       chars: doc.outline.charsBetween(0, doc.outline.lineCount - 1),
@@ -72,7 +87,7 @@ export class Validation {
       this.statuses.set(doc, key);
       void connection.sendNotification(StatusNotificationMethod, status);
     }
-    return analysis;
+    return { analysis, folder };
   }
 
   opened(doc: GongwenDocument): void {
@@ -95,6 +110,15 @@ export class Validation {
     }
   }
 
+  /** The findings across materials of open documents changed (another material was edited, added or removed). */
+  folderChanged(docs: readonly GongwenDocument[]): void {
+    if (!this.pull) {
+      docs.forEach((doc) => this.schedulePush(doc));
+    } else if (this.refreshSupport && docs.length > 0) {
+      void this.options.connection.languages.diagnostics.refresh();
+    }
+  }
+
   /** Settings or trust changed: every document is validated again. */
   refresh(documents: Iterable<GongwenDocument>): void {
     if (this.pull) {
@@ -113,15 +137,22 @@ export class Validation {
    * same: most keystrokes change none, and the answer is then a few bytes instead of every diagnostic again.
    */
   async pullReport(doc: GongwenDocument, params: DocumentDiagnosticParams, _token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    const findings = (await this.analysisOf(doc))?.diagnostics ?? [];
+    const checked = await this.check(doc);
+    const findings = checked?.analysis.diagnostics ?? [];
+    const folder = checked?.folder ?? NO_FOLDER_FINDINGS;
     const last = this.reports.get(doc);
-    if (last !== undefined && params.previousResultId === last.resultId && sameFindings(last.findings, findings)) {
+    if (
+      last !== undefined &&
+      params.previousResultId === last.resultId &&
+      sameFindings(last.findings, findings) &&
+      last.folderKey === folder.key
+    ) {
       last.findings = findings;
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     const resultId = String(++this.lastResultId);
-    this.reports.set(doc, { resultId, findings });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t) };
+    this.reports.set(doc, { resultId, findings, folderKey: folder.key });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t).concat(folder.diagnostics) };
   }
 
   private schedulePush(doc: GongwenDocument): void {
@@ -132,10 +163,11 @@ export class Validation {
       host.setTimeout(() => {
         this.pending.delete(doc.uri);
         const version = doc.version;
-        this.analysisOf(doc).then(
-          (analysis) => {
+        this.check(doc).then(
+          (checked) => {
             if (isOpen(doc) && doc.version === version) {
-              const diagnostics: Diagnostic[] = analysis !== undefined ? toDiagnostics(analysis.diagnostics, t) : [];
+              const diagnostics: Diagnostic[] =
+                checked !== undefined ? toDiagnostics(checked.analysis.diagnostics, t).concat(checked.folder.diagnostics) : [];
               void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
             }
           },

@@ -55,7 +55,7 @@ test('initialize announces incremental sync, symbols, folding, workspace symbols
     codeActionKinds: ['quickfix', 'source.fixAll.gongwen', 'refactor.move.gongwen', 'refactor.rewrite.gongwen'],
     resolveProvider: false,
   });
-  assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+  assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
 });
 
 test('didOpen, then symbols, folding and diagnostics of the document', async () => {

@@ -26,6 +26,8 @@ export const CODES = [
   'review.excuse',
   'review.self-praise',
   'review.no-example',
+  // a folder of materials (SPEC §10): found across materials, not by a rule of one document
+  'review.similar',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -60,7 +62,11 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'review.excuse': 'hint',
   'review.self-praise': 'hint',
   'review.no-example': 'hint',
+  'review.similar': 'warning',
 };
+
+/** Codes found across the materials of a folder (core/similar.ts), not by a rule of rules/index.ts. */
+export const FOLDER_CODES: readonly Code[] = ['review.similar'];
 
 export function isCode(value: string): value is Code {
   return (CODES as readonly string[]).includes(value);

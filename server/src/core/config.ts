@@ -19,6 +19,14 @@ export interface Config {
   readonly titleMaxLength: number;
   /** At most this many entries in a document's outline (the outermost levels are kept). */
   readonly outlineMaxItems: number;
+  /** The workspace index (SPEC §10): at most this many materials, each of at most this many bytes. */
+  readonly indexMaxFiles: number;
+  readonly indexMaxFileBytes: number;
+  /** review.similar: paragraphs from this many counted characters; theme texts that never count. */
+  readonly similarMinChars: number;
+  readonly similarThemes: readonly string[];
+  /** Workspace diagnostics report every material of the index (else only open documents get diagnostics). */
+  readonly workspaceDiagnostics: boolean;
 }
 
 export const DEFAULT_CONFIG: Config = {
@@ -29,7 +37,15 @@ export const DEFAULT_CONFIG: Config = {
   inlineItems: false,
   titleMaxLength: 40,
   outlineMaxItems: 5000,
+  indexMaxFiles: 5000,
+  indexMaxFileBytes: 1024 * 1024,
+  similarMinChars: 50,
+  similarThemes: [],
+  workspaceDiagnostics: true,
 };
+
+/** Bounds of the folder settings. */
+export const FOLDER_LIMITS = { maxFiles: 100_000, maxFileBytes: 64 * 1024 * 1024, themes: 50 } as const;
 
 /** The largest outline.maxItems a user may set. */
 export const MAX_OUTLINE_ITEMS = 1_000_000;
@@ -212,6 +228,7 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
   let inlineItems: boolean | undefined;
   let titleMaxLength: number | undefined;
   let outlineMaxItems: number | undefined;
+  const folder: FolderSettings = {};
 
   for (const { name, value } of sources) {
     if (value === undefined || value === null) {
@@ -300,6 +317,7 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
         }
       }
     }
+    readFolderSettings(value, folder, bad);
   }
   // the 组织生活会 variant takes the review settings of an extended self-inspection profile unless it has its own
   const extended = userProfiles.find((p) => p.id === SELF_INSPECTION.id && p.sections === SELF_INSPECTION.sections);
@@ -320,7 +338,74 @@ export function resolveConfig(sources: readonly ConfigSource[]): { config: Confi
       inlineItems: inlineItems ?? DEFAULT_CONFIG.inlineItems,
       titleMaxLength: titleMaxLength ?? DEFAULT_CONFIG.titleMaxLength,
       outlineMaxItems: outlineMaxItems ?? DEFAULT_CONFIG.outlineMaxItems,
+      indexMaxFiles: folder.maxFiles ?? DEFAULT_CONFIG.indexMaxFiles,
+      indexMaxFileBytes: folder.maxFileBytes ?? DEFAULT_CONFIG.indexMaxFileBytes,
+      similarMinChars: folder.minChars ?? DEFAULT_CONFIG.similarMinChars,
+      similarThemes: folder.themes ?? DEFAULT_CONFIG.similarThemes,
+      workspaceDiagnostics: folder.workspace ?? DEFAULT_CONFIG.workspaceDiagnostics,
     },
     problems,
   };
+}
+
+interface FolderSettings {
+  maxFiles?: number;
+  maxFileBytes?: number;
+  minChars?: number;
+  themes?: string[];
+  workspace?: boolean;
+}
+
+/**
+ * `index.maxFiles`, `index.maxFileSize`, `similar.minChars`, `similar.themeText`, `diagnostics.workspace` (the first
+ * source that sets one wins).
+ */
+function readFolderSettings(value: Record<string, Json>, out: FolderSettings, bad: (key: string, why: string) => void): void {
+  const { diagnostics } = value;
+  if (isObject(diagnostics) && diagnostics.workspace !== undefined) {
+    if (typeof diagnostics.workspace === 'boolean') {
+      out.workspace ??= diagnostics.workspace;
+    } else {
+      bad('diagnostics.workspace', 'true or false');
+    }
+  }
+  const whole = (v: Json, min: number, max: number): number | undefined =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
+  const { index, similar } = value;
+  if (isObject(index)) {
+    if (index.maxFiles !== undefined) {
+      const n = whole(index.maxFiles, 0, FOLDER_LIMITS.maxFiles);
+      if (n === undefined) {
+        bad('index.maxFiles', `a whole number from 0 to ${FOLDER_LIMITS.maxFiles}`);
+      } else {
+        out.maxFiles ??= n;
+      }
+    }
+    if (index.maxFileSize !== undefined) {
+      const n = whole(index.maxFileSize, 1, FOLDER_LIMITS.maxFileBytes);
+      if (n === undefined) {
+        bad('index.maxFileSize', `a whole number of bytes from 1 to ${FOLDER_LIMITS.maxFileBytes}`);
+      } else {
+        out.maxFileBytes ??= n;
+      }
+    }
+  }
+  if (isObject(similar)) {
+    if (similar.minChars !== undefined) {
+      const n = whole(similar.minChars, 10, 100_000);
+      if (n === undefined) {
+        bad('similar.minChars', 'a whole number from 10 to 100000');
+      } else {
+        out.minChars ??= n;
+      }
+    }
+    if (similar.themeText !== undefined) {
+      const list = strings(similar.themeText, FOLDER_LIMITS.themes);
+      if (list === undefined) {
+        bad('similar.themeText', `a list of at most ${FOLDER_LIMITS.themes} strings of at most ${LIMITS.patternLength} characters`);
+      } else {
+        out.themes ??= list.filter((t) => t.length > 0);
+      }
+    }
+  }
 }

@@ -7,9 +7,11 @@
  * is not read again meanwhile, so stuck reads cannot fill libuv's thread pool.
  */
 import { constants, Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 import { Message, msg } from '../core/messages';
+import type { DirectoryListing, EntryKind } from '../host';
 
 /** A document is read up to 64 MiB (the largest the editor features are sized for); a workspace file up to 1 MiB. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
@@ -166,4 +168,48 @@ async function readWithin(path: string, maxBytes: number, fs: FileSystem, late: 
       ? e
       : new FileError(String((e as NodeJS.ErrnoException)?.code ?? 'EIO'), msg(FILE_MESSAGES.cannotRead, path, describeError(e)));
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workspace index (issue 14): folders listed and materials read for the server.
+
+export const FOLDER_FILE_MESSAGES = {
+  cannotList: 'Cannot list the folder {0}: {1}',
+} as const;
+
+/** Lists a folder; a link is followed (a link that leads nowhere is left out); never rejects. */
+export async function listDirectory(path: string): Promise<DirectoryListing> {
+  try {
+    const s = await stat(path);
+    const dirents = await readdir(path, { withFileTypes: true });
+    const entries: { name: string; kind: EntryKind }[] = [];
+    for (const d of dirents) {
+      let kind: EntryKind = d.isDirectory() ? 'directory' : d.isFile() ? 'file' : 'other';
+      if (d.isSymbolicLink()) {
+        const target = await stat(join(path, d.name)).catch(() => undefined);
+        if (target === undefined) {
+          continue;
+        }
+        kind = target.isDirectory() ? 'directory' : target.isFile() ? 'file' : 'other';
+      }
+      entries.push({ name: d.name, kind });
+    }
+    return { id: `${s.dev}:${s.ino}`, entries };
+  } catch (e) {
+    return { problem: msg(FOLDER_FILE_MESSAGES.cannotList, path, describeError(e)) };
+  }
+}
+
+/** A material read: its bytes; `changed` when the file changed while it was read (size or time differ). */
+export type MaterialBytes = { bytes: Buffer } | { changed: true };
+
+/** Reads a regular file within the limits, and says when it changed meanwhile; rejects with a FileError. */
+export async function readMaterialBytes(path: string, limits: ReadLimits, fs: FileSystem = nodeFs): Promise<MaterialBytes> {
+  const before = await fs.stat(path).catch((e: unknown) => {
+    throw new FileError(String((e as NodeJS.ErrnoException)?.code ?? 'EIO'), msg(FILE_MESSAGES.cannotRead, path, describeError(e)));
+  });
+  const bytes = await readRegularFile(path, limits, fs);
+  const after = await fs.stat(path).catch(() => undefined);
+  const same = after !== undefined && after.mtimeMs === before.mtimeMs && after.size === before.size && bytes.length === after.size;
+  return same ? { bytes } : { changed: true };
 }

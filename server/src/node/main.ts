@@ -15,11 +15,13 @@ import {
 } from 'vscode-languageserver/node';
 import { Writable } from 'node:stream';
 import type { Host } from '../host';
+import { msg } from '../core/messages';
 import { startServer } from '../server';
 import { localeFromEnv } from '../service/locale';
 import { fileUriToPath } from '../uris';
 import { readBundle } from './bundles';
-import { FileError, MAX_CONFIG_BYTES, READ_DEADLINE_MS, readRegularFile } from './files';
+import { documentText } from '../input/read';
+import { FileError, listDirectory, MAX_CONFIG_BYTES, READ_DEADLINE_MS, readMaterialBytes, readRegularFile } from './files';
 import { FrameChecker, refuseAfterShutdown } from './wire';
 
 /** Above this many bytes waiting for a client that does not read, no further message of the client is read. */
@@ -79,6 +81,28 @@ const host: Host = {
       return { text: (await readRegularFile(path, { maxBytes: MAX_CONFIG_BYTES, deadlineMs: READ_DEADLINE_MS })).toString('utf8') };
     } catch (e) {
       return e instanceof FileError && e.code !== 'ENOENT' && e.code !== 'ENOTDIR' ? { problem: e.problem } : undefined;
+    }
+  },
+  async listDirectory(uri) {
+    const path = fileUriToPath(uri);
+    return path !== undefined ? listDirectory(path) : undefined;
+  },
+  async readMaterial(uri, maxBytes) {
+    const path = fileUriToPath(uri);
+    if (path === undefined) {
+      return undefined;
+    }
+    try {
+      const read = await readMaterialBytes(path, { maxBytes, deadlineMs: READ_DEADLINE_MS });
+      if ('changed' in read) {
+        return read;
+      }
+      const decoded = documentText(path, read.bytes);
+      return decoded.ok ? { text: decoded.text } : { problem: decoded.message };
+    } catch (e) {
+      return e instanceof FileError && e.code === 'ENOENT'
+        ? undefined
+        : { problem: e instanceof FileError ? e.problem : msg('{0}', String(e)) };
     }
   },
   l10nBundle: readBundle,

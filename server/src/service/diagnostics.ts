@@ -8,7 +8,7 @@ import type { Localize } from './localize';
 import { localizeMessage } from './localize';
 import { ruleHref } from './rulesLink';
 
-const SEVERITY = {
+export const SEVERITY = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

@@ -9,6 +9,7 @@ import {
   log,
   openEditor,
   screenshot,
+  setSetting,
   symbolNames,
   symbolsOf,
   waitForDiagnostics,
@@ -20,10 +21,14 @@ describe('workbench screenshots', () => {
 
   before(async () => {
     await activateExtension();
-    // only the example is open, so that the Problems panel shows its problems alone
+    // only the example is open, and the other materials of the folder are not reported (workspace diagnostics off),
+    // so that the Problems panel shows its problems alone
+    await setSetting('gongwen.diagnostics.workspace', false);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await openEditor(uri);
   });
+
+  after(() => setSetting('gongwen.diagnostics.workspace', undefined));
 
   it('the Outline view shows the sections of a seed-like example', async () => {
     const names = symbolNames(await symbolsOf(uri));
