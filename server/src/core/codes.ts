@@ -13,6 +13,16 @@ export const CODES = [
   'numbering.level-inversion',
   'inline.sequence',
   'text.placeholder',
+  // typography (SPEC §8), every profile
+  'punct.half-width',
+  'punct.quotes',
+  'punct.dunhao-between-titles',
+  'punct.ordinal',
+  'punct.ellipsis',
+  'punct.range',
+  'number.year-short',
+  'number.date-form',
+  'number.fixed-chinese',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -34,6 +44,15 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'numbering.level-inversion': 'information',
   'inline.sequence': 'warning',
   'text.placeholder': 'warning',
+  'punct.half-width': 'warning',
+  'punct.quotes': 'warning',
+  'punct.dunhao-between-titles': 'warning',
+  'punct.ordinal': 'warning',
+  'punct.ellipsis': 'warning',
+  'punct.range': 'information',
+  'number.year-short': 'warning',
+  'number.date-form': 'warning',
+  'number.fixed-chinese': 'warning',
 };
 
 export function isCode(value: string): value is Code {

@@ -9,6 +9,8 @@ import { placeholder } from './placeholder';
 import { sectionEmpty } from './sectionEmpty';
 import { sectionMissing } from './sectionMissing';
 import { sectionOrder } from './sectionOrder';
+import { punctuation } from './punctuation';
+import { numbers } from './numbers';
 
 export const RULES: readonly Rule[] = [
   sectionMissing,
@@ -20,4 +22,6 @@ export const RULES: readonly Rule[] = [
   levelInversion,
   inlineSequence,
   placeholder,
+  punctuation,
+  numbers,
 ];
