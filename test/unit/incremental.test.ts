@@ -374,8 +374,8 @@ test('the analysis is kept while typing in body text, and made anew when a title
   const typed = doc.analysis(DEFAULT_CONFIG, path);
   assert.deepEqual(
     typed.made,
-    { fresh: false, units: 4 },
-    'the units that read the body line: section.empty (is the section still bare?) and the three rules of its own text',
+    { fresh: false, units: 6 },
+    'the units that read the body line: section.empty (is the section still bare?), the three rules of its own text and the two typography rules of the line',
   );
   assert.equal(typed.diagnostics, first.diagnostics, 'kept');
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes

@@ -707,7 +707,30 @@ export function scanLine(line: string): LineInfo {
   }
   const typography = scanTypography(line, marker !== undefined ? marker.end : start);
   if (typography !== undefined) {
-    info.typography = typography;
+    info.typography = typography.map((mark) => (keepsMarker(line, start, marker, mark) ? mark : { ...mark, edits: [] }));
   }
   return info;
+}
+
+/** How far after a marker's place a typography fix could change whether the line starts with a marker (1.2 …). */
+const MARKER_REACH = 16;
+
+/**
+ * Does the fix of a typography mark leave the line's marker as it is? `1.二〇二五年8月` written `1.2025年8月` would
+ * read as the decimal 1.2 and lose its heading; `1.3会1课` written `1.三会一课` would gain one. Such a mark is
+ * reported without a fix: a typography fix never changes the outline.
+ */
+function keepsMarker(line: string, start: number, marker: Marker | undefined, mark: TypographyMark): boolean {
+  if (mark.edits.length === 0 || mark.edits[0].start > start + MARKER_REACH) {
+    return true;
+  }
+  let fixed = '';
+  let at = 0;
+  for (const e of mark.edits) {
+    fixed += line.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  fixed += line.slice(at);
+  const after = scanMarker(fixed, skipPrefix(fixed));
+  return after?.kind === marker?.kind && after?.number === marker?.number && after?.end === marker?.end;
 }
