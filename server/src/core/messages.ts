@@ -28,9 +28,10 @@ export const MESSAGES = {
   fixInsert: 'Insert the heading “{0}”',
   fixInline: 'Renumber the enumeration',
   // typography (SPEC §8)
-  punctHalfWidth: 'Half-width “{0}” in Chinese text. GB/T 15834-2011 §5.1 gives each Chinese mark a full character position: write “{1}”.',
-  punctQuotes: 'Straight quotes {0} around Chinese text. GB/T 15834-2011 §4.8 writes quotation marks as “…” (‘…’ inside them): write {1}.',
-  punctDunhao: 'No 顿号 between items already set off by 《》 or “” (GB/T 15834-2011 §4.5.3.5): write “{1}”, not “{0}”.',
+  punctHalfWidth:
+    'Half-width punctuation in Chinese text ({0} → {1}): GB/T 15834-2011 §5.1 gives each Chinese mark a full character position.',
+  punctQuotes: 'Straight quotes around Chinese text ({0} → {1}): GB/T 15834-2011 §4.8 writes quotation marks as “…”, with ‘…’ inside them.',
+  punctDunhao: 'A 顿号 between items already set off by 《》 or “”: GB/T 15834-2011 §4.5.3.5 leaves it out ({0} → {1}).',
   punctOrdinal:
     '“{0}” is an ordinal word such as 第一, 其一 or 首先; GB/T 15834-2011 (B.3.1) puts a comma after it, not a 顿号: write “{1}”.',
   punctEllipsis: '“{0}” is not a Chinese ellipsis. GB/T 15834-2011 §4.11 writes it as six dots in two character positions: “{1}”.',

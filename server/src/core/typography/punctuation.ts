@@ -93,8 +93,8 @@ function halfWidthBrackets(t: LineText, out: TypographyMark[]): void {
         code: 'punct.half-width',
         start: o,
         end: i + 1,
-        written: line[o] + '…' + ch,
-        wanted: '（…）',
+        written: line.slice(o, i + 1),
+        wanted: '（' + line.slice(o + 1, i) + '）',
         edits,
       });
     }
@@ -141,8 +141,8 @@ export function quotes(t: LineText, out: TypographyMark[]): void {
           code: 'punct.quotes',
           start: a,
           end: b + 1,
-          written: q + '…' + q,
-          wanted: open + '…' + close,
+          written: q + inner + q,
+          wanted: open + inner + close,
           edits: [
             { start: a, end: a + 1, newText: open },
             { start: b, end: b + 1, newText: close },
