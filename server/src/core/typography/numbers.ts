@@ -23,6 +23,9 @@ function isProtected(t: LineText, start: number, end: number): boolean {
  * 00–39 → 20xx, 70–99 → 19xx; 40–69 are reported without a fix.
  */
 export function yearShort(t: LineText, out: TypographyMark[]): void {
+  if (!t.line.includes('年')) {
+    return;
+  }
   YEAR_SHORT.lastIndex = t.from;
   for (let m = YEAR_SHORT.exec(t.line); m !== null; m = YEAR_SHORT.exec(t.line)) {
     const start = m.index;
@@ -95,6 +98,9 @@ function standardPart(p: DatePart): string {
  * padded with a zero (2025年01月05日) → without it.
  */
 export function dateForm(t: LineText, out: TypographyMark[]): void {
+  if (!t.line.includes('年') && !t.line.includes('月')) {
+    return;
+  }
   DATE.lastIndex = t.from;
   for (let m = DATE.exec(t.line); m !== null; m = DATE.exec(t.line)) {
     const start = m.index;

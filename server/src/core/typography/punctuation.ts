@@ -19,14 +19,17 @@ function chineseAt(line: string, i: number): boolean {
   return i >= 0 && i < line.length && isChineseSide(line.charCodeAt(i));
 }
 
+const HALF_WIDTH = /[,;:?!]/g;
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
 /** punct.half-width: `, ; : ? !` next to Chinese text (never between digits: 3,000, 9:30), outside English clauses. */
 export function halfWidth(t: LineText, out: TypographyMark[]): void {
   const { line } = t;
-  for (let i = t.from; i < line.length; i++) {
+  HALF_WIDTH.lastIndex = t.from;
+  for (let m = HALF_WIDTH.exec(line); m !== null; m = HALF_WIDTH.exec(line)) {
+    const i = m.index;
     const ch = line[i];
-    if (!',;:?!'.includes(ch) || isProtected(t, i)) {
+    if (isProtected(t, i)) {
       continue;
     }
     if ((chineseAt(line, i - 1) || chineseAt(line, i + 1)) && !inEnglishClause(line, i)) {
@@ -225,7 +228,7 @@ export function ellipsis(t: LineText, out: TypographyMark[]): void {
 
 const ELLIPSIS = /\.{3,}|。{3,}|．{3,}|…+/g;
 
-const DASHES = '-~－';
+const DASH = /[-~－]/g;
 
 /**
  * punct.range: a range of years or dates written with `-`, `~` or `－` (2024-2025年, 1-3月, 5日-10日, 3月5日~4月10日)
@@ -233,8 +236,10 @@ const DASHES = '-~－';
  */
 export function range(t: LineText, out: TypographyMark[]): void {
   const { line } = t;
-  for (let i = t.from; i < line.length; i++) {
-    if (!DASHES.includes(line[i]) || isProtected(t, i)) {
+  DASH.lastIndex = t.from;
+  for (let m = DASH.exec(line); m !== null; m = DASH.exec(line)) {
+    const i = m.index;
+    if (isProtected(t, i)) {
       continue;
     }
     const left = LEFT.exec(line.slice(Math.max(t.from, i - 12), i));

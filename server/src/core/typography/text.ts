@@ -81,7 +81,10 @@ export function protectedMask(line: string): Uint8Array | undefined {
     mask ??= new Uint8Array(line.length);
     mask.fill(1, start, end);
   };
-  for (const re of PROTECTED) {
+  for (const [re, needs] of PROTECTED) {
+    if (!needs.some((n) => line.includes(n))) {
+      continue;
+    }
     re.lastIndex = 0;
     for (let m = re.exec(line); m !== null; m = re.exec(line)) {
       if (m[0].length === 0) {
@@ -95,15 +98,16 @@ export function protectedMask(line: string): Uint8Array | undefined {
 }
 
 const PATH_CHARS = '[^\\s，。；：、！？“”‘’《》（）,;"\'<>|]';
-const PROTECTED: readonly RegExp[] = [
-  /(`+)[^`]*?\1/g, // Markdown code span
-  /(?:https?|ftp|file):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+/gi, // URL
-  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, // e-mail
-  /\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*\)|!(?=\[)/g, // Markdown link target, image
-  /<\/?[A-Za-z][^<>]*>/g, // HTML tag
-  new RegExp(`(?<![A-Za-z])[A-Za-z]:[\\\\/]${PATH_CHARS}*|\\\\\\\\${PATH_CHARS}+`, 'g'), // Windows and UNC paths
-  /(?:~|\.{1,2})?\/[\w.\-\u3400-\u9fff]+(?:\/[\w.\-\u3400-\u9fff]*)+|(?:\.{1,2}|~)\/[\w.\-\u3400-\u9fff]+/g, // Unix paths
-  /[〔[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号/g, // 文号: 〔2025〕12号
+/** Each protected kind: its pattern, and the strings one of which a line must hold for it to match (a fast check). */
+const PROTECTED: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/(`+)[^`]*?\1/g, ['`']], // Markdown code span
+  [/(?:https?|ftp|file):\/\/[!-~]+|www\.[A-Za-z0-9-]+\.[!-~]+/gi, ['://', 'www.', 'WWW.']], // URL
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, ['@']], // e-mail
+  [/\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*\)|!(?=\[)/g, ['](', '![']], // Markdown link target, image
+  [/<\/?[A-Za-z][^<>]*>/g, ['<']], // HTML tag
+  [new RegExp(`(?<![A-Za-z])[A-Za-z]:[\\\\/]${PATH_CHARS}*|\\\\\\\\${PATH_CHARS}+`, 'g'), [':\\', ':/', '\\\\']], // Windows and UNC paths
+  [/(?:~|\.{1,2})?\/[\w.\-\u3400-\u9fff]+(?:\/[\w.\-\u3400-\u9fff]*)+|(?:\.{1,2}|~)\/[\w.\-\u3400-\u9fff]+/g, ['/']], // Unix paths
+  [/[〔[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d+\s*号/g, ['号']], // 文号: 〔2025〕12号
 ];
 
 /** Sentence and clause ends that bound the clause the English test reads. */
