@@ -67,6 +67,7 @@ test('each code fires where SPEC §8 says, with the fix that writes the standard
     ['编制十4五规划。', 'number.fixed-chinese', '编制十四五规划。'],
     ['落实3会1课制度。', 'number.fixed-chinese', '落实三会一课制度。'],
     ['增强4个意识。', 'number.fixed-chinese', '增强四个意识。'],
+    ['落实中央8项规定精神。', 'number.fixed-chinese', '落实中央八项规定精神。'],
   ];
   for (const [line, code, fixed] of cases) {
     const text = `工作总结\n${line}\n`;
@@ -110,6 +111,8 @@ test('nothing inside numbers, times, URLs, paths, Markdown code, 文号 or Engli
     '学习《论语》（第二版）、《孟子》。',
     '“十四五”规划，党的二十大，二十届三中全会，三会一课。',
     '这是<span class="a">标注</span>文字。',
+    '该单位排名第一、综合得分最高，共制定8项规定。',
+    'He paused… and went on.',
   ];
   for (const line of clean) {
     assert.deepEqual(codesOf(line), [], line);

@@ -176,8 +176,8 @@ export function dunhaoBetweenTitles(t: LineText, out: TypographyMark[]): void {
 }
 
 /**
- * punct.ordinal: 第一、 其一、 首先、 其次、 再次、 inside text take a comma (B.3.1). Not 第一、二季度 or 第一、第二批,
- * where the 顿号 joins ordinals.
+ * punct.ordinal: 第一、 其一、 首先、 其次、 再次、 opening a clause inside text take a comma (B.3.1). Not 第一、二季度 or
+ * 第一、第二批, where the 顿号 joins ordinals.
  */
 export function ordinal(t: LineText, out: TypographyMark[]): void {
   const { line } = t;
@@ -198,7 +198,9 @@ export function ordinal(t: LineText, out: TypographyMark[]): void {
   }
 }
 
-const ORDINAL = /(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)、(?![第一二三四五六七八九十0-9０-９])/g;
+/** An ordinal at the start of a clause (排名第一、综合得分最高 joins two predicates: its 顿号 stays). */
+const ORDINAL =
+  /(?<![^\s。；：！？，,;:!?“"（(*】\]>])(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次)、(?![第一二三四五六七八九十0-9０-９])/g;
 
 /**
  * punct.ellipsis: `...` (any run of three or more dots), `。。。`, `．．．`, and `…` runs of odd length (`…` alone):
@@ -219,7 +221,7 @@ export function ellipsis(t: LineText, out: TypographyMark[]): void {
     if (isAsciiDigit(line.charCodeAt(start - 1)) && isAsciiDigit(line.charCodeAt(end))) {
       continue;
     }
-    if (m[0][0] === '.' && inEnglishClause(line, start)) {
+    if ((m[0][0] === '.' || m[0][0] === '…') && inEnglishClause(line, start)) {
       continue;
     }
     out.push({ code: 'punct.ellipsis', start, end, written: m[0], wanted: '……', edits: [{ start, end, newText: '……' }] });
