@@ -116,6 +116,12 @@ const LINES = [
   '按照本次民主生活会要求，对照主题教育专题组织生活会查摆的问题。',
   '（一）在作风建设方面。比如，我今年到基层调研6次。',
   '（二）在理论武装方面',
+  // typography (SPEC §8): line-scope rules
+  '学习,工作;是否到位?会议(待定)，他说"好的"。',
+  '《论语》、《孟子》，第一、提高认识...等等…',
+  '2024-2025年，24年度，二〇二五年8月，党的20大，3,000元，9:30，https://a.cn/x?a=1,b=2',
+  '```',
+  '代码:不检查,"引号"',
 ];
 
 const INSERTS = [
@@ -147,6 +153,11 @@ const INSERTS = [
   '\r以上是我的发言，请批评指正。\r',
   '附件：1.材料\n2.清单\n',
   '正文正文\n正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文正文\n续行',
+  ',',
+  '"',
+  '...',
+  '```',
+  '第一、',
 ];
 
 function randomText(random: Random): string {
@@ -418,8 +429,8 @@ test('the analysis is kept while typing in body text, and made anew when a title
   const typed = doc.analysis(STRUCTURE, path);
   assert.deepEqual(
     typed.made,
-    { fresh: false, units: 4, rules: ['section-empty', 'count-mismatch', 'inline-sequence', 'placeholder'] },
-    'the units that read the body line: section.empty (is the section still bare?) and the three rules of its own text',
+    { fresh: false, units: 6, rules: ['section-empty', 'count-mismatch', 'inline-sequence', 'placeholder', 'punctuation', 'numbers'] },
+    'the units that read the body line: section.empty (is the section still bare?), the three rules of its own text and the two typography rules of the line',
   );
   assert.equal(typed.diagnostics, first.diagnostics, 'kept');
   doc.update([at(3, 8, 9, '困')], 3); // 原因 → 原困: same length, the title no longer names the causes

@@ -556,6 +556,10 @@ const MARKER_CHARS = new Set([
 ]);
 const nonMarker = (s: string): string => [...s].filter((c) => !MARKER_CHARS.has(c)).join('');
 
+/** The characters a typography fix (punct.*, number.*) may change: punctuation, digits, numerals (typography.test.ts). */
+const TYPOGRAPHY_CHARS = new Set([...',;:?!()"\'.~-，；：？！（）“”‘’…。．—－、0123456789〇零○OＯ一二两三四五六七八九十']);
+const isTypography = (code: string): boolean => code.startsWith('punct.') || code.startsWith('number.');
+
 /** The edits of a finding's fix, built as a client's code action gets them (none when it has no fix). */
 function editsOf(analysis: Analysis, d: Diagnosis): readonly LineEdit[] {
   return analysis.fix(d)?.edits ?? [];
@@ -594,17 +598,19 @@ function checkEdits(text: string, analysis: Analysis): void {
       d.code === 'section.missing' ? insertions.length === 1 : insertions.length === 0,
       `${d.code}: only section.missing inserts lines`,
     );
+    // a typography fix changes punctuation and numerals only (SPEC §8); every other fix, marker characters only
+    const kept = isTypography(d.code) ? (t: string) => [...t].filter((c) => !TYPOGRAPHY_CHARS.has(c)).join('') : nonMarker;
     for (const e of replacements) {
       assert.ok(e.line === e.endLine && e.line < lines.length, `${d.code}: an edit stays on one line`);
       assert.ok(e.character < e.endCharacter && e.endCharacter <= lines[e.line].length, `${d.code}: edit columns on the line`);
       const old = lines[e.line].slice(e.character, e.endCharacter);
-      assert.equal(nonMarker(old), '', `${d.code} replaces only marker characters, not “${old}”`);
-      assert.equal(nonMarker(e.newText), '', `${d.code} writes only marker characters, not “${e.newText}”`);
+      assert.equal(kept(old), '', `${d.code} replaces only marker characters, not “${old}”`);
+      assert.equal(kept(e.newText), '', `${d.code} writes only marker characters, not “${e.newText}”`);
       assert.notEqual(e.newText, old, `${d.code}: an edit changes something`);
     }
     // every character that is not a marker character is still there, in order
     const replaced = applyLineEdits(lines, replacements);
-    assert.equal(nonMarker(replaced.join('\n')), nonMarker(lines.join('\n')), `${d.code}: text other than markers kept`);
+    assert.equal(kept(replaced.join('\n')), kept(lines.join('\n')), `${d.code}: text other than markers kept`);
     if (insertions.length === 1) {
       // the heading comes in as whole lines (perhaps after a blank one): take them out and the rest is what the
       // replacements made

@@ -17,7 +17,7 @@ import { matchGlob } from './glob';
 import type { Outline, Part, Section } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile, SELF_INSPECTION, SELF_INSPECTION_ORG } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
-import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitsOf, unitsReading } from './reads';
+import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitAt, unitsOf, unitsReading } from './reads';
 import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts } from './review';
 import { PERSONAL_WORDS, TEAM_WORDS } from './rules/reviewFirstPerson';
 import { RULES } from './rules/index';
@@ -315,7 +315,7 @@ class VersionAnalysis implements Analysis {
 
   fix(diagnosis: Diagnosis): Fix | undefined {
     const rule = RULES[diagnosis.origin.rule];
-    const unit = rule !== undefined ? unitsOf(this.outline)[rule.scope][diagnosis.origin.unit] : undefined;
+    const unit = rule !== undefined ? unitAt(unitsOf(this.outline), rule.scope, diagnosis.origin.unit) : undefined;
     if (unit === undefined) {
       return undefined;
     }
@@ -345,6 +345,8 @@ function check(rule: Rule, unit: unknown, outline: Outline, facts: DocumentFacts
       return rule.check(unit as Part, context, report);
     case 'siblings':
       return rule.check(unit as readonly Section[], context, report);
+    case 'line':
+      return rule.check(unit as number, context, report);
     case 'document': {
       // the unit is the document; the rule reads it through the (recording) view
       const documentContext: DocumentContext = { ...context, profile: facts.compiled, matches: facts.matches };
@@ -436,14 +438,43 @@ function trim(result: UnitResult, bound: Diagnosis | undefined): UnitResult {
   return { ...result, findings: result.findings.filter((f) => within(f, bound)), trimmed: true };
 }
 
+/** A line without findings: what every such line's unit holds (a line unit's reads are its own line, unrecorded). */
+const CLEAN_LINE: UnitResult = Object.freeze({ findings: NO_FINDINGS, reads: [], trimmed: false, outside: false });
+
+/**
+ * A line rule on every line of a fresh analysis: it reads its own line only (LineRule), so it runs without a
+ * recording view, and the many lines without findings share one result.
+ */
+function runLines(ruleIndex: number, outline: Outline, config: Config, facts: DocumentFacts): UnitResult[] {
+  const rule = RULES[ruleIndex];
+  const results: UnitResult[] = new Array<UnitResult>(outline.lineCount);
+  for (let l = 0; l < outline.lineCount; l++) {
+    let findings: Diagnosis[] | undefined;
+    check(rule, l, outline, facts, (finding) => {
+      const severity = config.severity[finding.code];
+      if (severity !== 'ignore') {
+        (findings ??= []).push({ ...finding, severity, origin: { rule: ruleIndex, unit: l } });
+      }
+      return true;
+    });
+    results[l] = findings === undefined ? CLEAN_LINE : { findings, reads: [l, l], trimmed: false, outside: false };
+  }
+  return results;
+}
+
 /** A fresh analysis of an outline. */
 export function analyze(outline: Outline, config: Config, path: string): VersionAnalysis {
   const recorder = new Recorder();
   const facts = documentFacts(outline, config, path, recorder);
   const units = unitsOf(outline);
-  const results = RULES.map((rule, r) =>
-    enabled(rule, config) ? units[rule.scope].map((unit, u) => run(r, u, unit, outline, config, facts, recorder, undefined)) : undefined,
-  );
+  const results = RULES.map((rule, r) => {
+    if (!enabled(rule, config)) {
+      return undefined;
+    }
+    return rule.scope === 'line'
+      ? runLines(r, outline, config, facts)
+      : units[rule.scope].map((unit, u) => run(r, u, unit, outline, config, facts, recorder, undefined));
+  });
   const report = reportOf(results);
   const bound = report.all.length > MAX_REPORTED + SLACK ? report.all[MAX_REPORTED + SLACK - 1] : undefined;
   const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));
@@ -514,7 +545,7 @@ export function reanalyze(
       ? perUnit.map((_, k) => k)
       : unitsReading(rule.scope, perUnit, previous.outline, from, to)) {
       const old = perUnit[u];
-      const now = run(r, u, units[rule.scope][u], outline, config, facts, recorder, bound);
+      const now = run(r, u, unitAt(units, rule.scope, u), outline, config, facts, recorder, bound);
       rechecked++;
       ran.add(rule.id);
       (copy ??= perUnit.slice())[u] = now;

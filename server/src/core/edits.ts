@@ -26,6 +26,7 @@ export function formatNumber(kind: MarkerKind, n: number, original = ''): string
     case 'cn':
     case 'cn-part':
     case 'cn-paren':
+    case 'cn-ordinal':
       return toChineseNumeral(n);
     case 'circled':
       return toCircled(n);
@@ -47,6 +48,8 @@ export function standardMarker(kind: MarkerKind, n: number): string {
       return '（' + num + '）';
     case 'num':
       return num + '.';
+    case 'cn-ordinal':
+      return '第' + num + '、';
     case 'num-half':
       return num + '）';
     default:
@@ -64,6 +67,7 @@ export const MAX_NUMBER: Readonly<Record<MarkerKind, number>> = {
   'cn-part': 999,
   'cn-paren': 999,
   num: 999,
+  'cn-ordinal': 999,
   'num-paren': 999,
   circled: 20,
   'num-half': 999,

@@ -54,6 +54,24 @@ export const MESSAGES = {
   fixStandard: 'Write the marker as “{0}”',
   fixInsert: 'Insert the heading “{0}”',
   fixInline: 'Renumber the enumeration',
+  // typography (SPEC §8)
+  punctHalfWidth:
+    'Half-width punctuation in Chinese text ({0} → {1}): GB/T 15834-2011 §5.1 gives each Chinese mark a full character position.',
+  punctQuotes: 'Straight quotes around Chinese text ({0} → {1}): GB/T 15834-2011 §4.8 writes quotation marks as “…”, with ‘…’ inside them.',
+  punctDunhao: 'A 顿号 between items already set off by 《》 or “”: GB/T 15834-2011 §4.5.3.5 leaves it out ({0} → {1}).',
+  punctOrdinal:
+    '“{0}” is an ordinal word such as 第一, 其一 or 首先; GB/T 15834-2011 (B.3.1) puts a comma after it, not a 顿号: write “{1}”.',
+  punctEllipsis: '“{0}” is not a Chinese ellipsis. GB/T 15834-2011 §4.11 writes it as six dots in two character positions: “{1}”.',
+  punctRange: 'The span “{0}” of years or dates takes the 一字线 “—” (GB/T 15834-2011 §4.13), not a hyphen or tilde: write “{1}”.',
+  numberYearShort: 'Two-digit year “{0}”. Years are written in full (GB/T 9704-2012 §7.3.5, GB/T 15835-2011): write “{1}”.',
+  numberYearShortUnclear:
+    'Two-digit year “{0}”. Years are written in full (GB/T 9704-2012 §7.3.5, GB/T 15835-2011): write all four digits.',
+  numberDateMixed:
+    'The date “{0}” mixes Chinese and Arabic numerals. Write one date in one form; GB/T 9704-2012 §7.3.5 writes dates in Arabic numerals: “{1}”.',
+  numberDateZero: 'In the year “{0}” the zero is not “〇”. A year in Chinese numerals writes zero as “〇” (GB/T 15835-2011): write “{1}”.',
+  numberDatePadded: 'The date “{0}” pads a month or day with a zero. GB/T 9704-2012 §7.3.5: no leading zero (1, not 01): write “{1}”.',
+  numberFixedChinese: '“{0}” is a set expression written with Chinese numerals (GB/T 15835-2011): write “{1}”.',
+  fixTypography: 'Write “{0}”',
 } as const;
 
 export function msg(template: string, ...args: (string | number)[]): Message {

@@ -6,6 +6,7 @@
  * line): what a title says and where a section ends are asked of the outline.
  */
 import type { InlineItem, CountClaim, Level, Marker, Span } from './scanner';
+import type { TypographyMark } from './typography/index';
 
 /**
  * Where text belongs: the root (the preamble and the closing) or a section, whose own text runs from its heading to
@@ -96,4 +97,6 @@ export interface Outline {
   ownLines(part: Part): readonly number[];
   /** Non-whitespace characters from the start of line `from` to the end of line `to` (inclusive). */
   charsBetween(from: number, to: number): number;
+  /** What the typography checks found on a line of this version (nothing on a Markdown code fence or inside one). */
+  typography(line: number): readonly TypographyMark[];
 }

@@ -143,6 +143,8 @@ interface Structure {
   /** Where each section ends in the versions that share this, by index, and the same as a function (Outline.endOf). */
   readonly ends: Int32Array;
   readonly endOf: (s: Section) => number;
+  /** The lines of Markdown code fences, in order: the lines from an odd one to the next (or the end) are code. */
+  readonly fences: readonly number[];
 }
 
 /** Where a section ends: the last non-blank line before its boundary, not before its title ends. */
@@ -160,9 +162,14 @@ export function parse(table: LineTable): Outline {
 
   // Pass 1: which marker lines are headings (numbered lines right after 附件：/目录 are list items).
   const headingLines: number[] = [];
+  const fences: number[] = [];
   let listUntil = -2; // last line of the current attachment/contents list (none: -2, so that line 0 is not "right after" it)
   for (const l of notable) {
     const info = table.info(l);
+    if (info.fence === true) {
+      fences.push(l);
+      continue;
+    }
     if (info.listIntro === true) {
       listUntil = l;
       continue;
@@ -232,7 +239,7 @@ export function parse(table: LineTable): Outline {
   }
   const titles = all.map((s, i) => titleOf(table, s, reads[i]));
   const ends = Int32Array.from(all, (s) => endOf(table, s, titles[s.index]));
-  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, ...withEnds(ends) });
+  return remembered(table, { sections: roots, all, root, closingLine, closingEndLine, titles, ...withEnds(ends), fences });
 }
 
 /** What the lines of a part's own text hold: its notable lines' scans (no enumerations or counts in the closing). */
@@ -281,6 +288,7 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
     return closingLine >= 0 ? [...pairs, closingLine, lineCount - 1] : pairs;
   };
   const texts = new Map<Part, PartText>();
+  const { fences } = structure;
   return {
     sections: structure.sections,
     all: structure.all,
@@ -308,6 +316,11 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
         }
       }
       return prefix[to + 1] - prefix[from];
+    },
+    typography(i) {
+      // a fence line, or a line after an odd number of fences, is code
+      const inCode = fences.length > 0 && firstAtLeast(fences, i + 1) % 2 === 1;
+      return inCode ? NONE : (table.info(i).typography ?? NONE);
     },
   };
 }

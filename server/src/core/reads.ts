@@ -50,6 +50,10 @@ export class Recorder {
         this.pairs.push(from, to);
         return outline.charsBetween(from, to);
       },
+      typography: (i) => {
+        this.pairs.push(i, i);
+        return outline.typography(i);
+      },
     };
   }
 
@@ -95,15 +99,19 @@ export function readsAny(reads: readonly number[], from: number, to: number): bo
   return false;
 }
 
-/** The units of each scope of an outline, in document order (the same lists while the structure is shared). */
+/**
+ * The units of each scope of an outline, in document order (the same lists while the structure is shared). The
+ * units of the line scope are the line numbers 0 … `line.length` - 1.
+ */
 export interface Units {
   readonly section: readonly Section[];
   readonly text: readonly Part[];
   readonly siblings: readonly (readonly Section[])[];
   readonly document: readonly Outline[];
+  readonly line: { readonly length: number };
 }
 
-interface UnitLists extends Omit<Units, 'document'> {
+interface UnitLists extends Omit<Units, 'document' | 'line'> {
   /** The index of each sibling group among the `siblings` units. */
   readonly groupIndex: ReadonlyMap<readonly Section[], number>;
 }
@@ -127,7 +135,15 @@ function listsOf(outline: Outline): UnitLists {
 }
 
 export function unitsOf(outline: Outline): Units {
-  return { ...listsOf(outline), document: [outline] };
+  return { ...listsOf(outline), document: [outline], line: { length: outline.lineCount } };
+}
+
+/** The unit `u` of a scope (a line number for the line scope), or undefined past the last. */
+export function unitAt(units: Units, scope: Scope, u: number): unknown {
+  if (scope === 'line') {
+    return u >= 0 && u < units.line.length ? u : undefined;
+  }
+  return units[scope][u];
 }
 
 /**
@@ -147,6 +163,8 @@ export function spanOf(scope: Scope, unit: unknown): { from: number; to: number 
     }
     case 'document':
       return undefined;
+    case 'line':
+      return { from: unit as number, to: unit as number };
   }
 }
 
@@ -191,6 +209,14 @@ function outsideOf(perUnit: readonly UnitReads[]): readonly number[] {
  * ancestors, their sibling groups. The others are few and checked one by one.
  */
 export function unitsReading(scope: Scope, perUnit: readonly UnitReads[], outline: Outline, from: number, to: number): number[] {
+  if (scope === 'line') {
+    // a line unit reads its own line and nothing else (LineRule)
+    const lines: number[] = [];
+    for (let l = Math.max(0, from); l <= Math.min(to, perUnit.length - 1); l++) {
+      lines.push(l);
+    }
+    return lines;
+  }
   const candidates = new Set<number>(outsideOf(perUnit));
   if (scope === 'document' || to - from > MAX_LOOKUP_LINES) {
     perUnit.forEach((_, u) => candidates.add(u));

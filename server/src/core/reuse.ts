@@ -55,6 +55,9 @@ export const sameScan = byFields<LineInfo>({
   placeholders: IGNORED,
   listIntro: equal,
   closing: equal,
+  fence: equal,
+  // what typography finds on a line is read from each version's scans (Outline.typography), by line-scope rules
+  typography: IGNORED,
 });
 
 export const sameTitle = byFields<Title>({ text: equal, endLine: equal, endCharacter: equal, bare: equal });

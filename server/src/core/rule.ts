@@ -96,4 +96,14 @@ export interface DocumentRule extends RuleBase {
   check(outline: Outline, context: DocumentContext, report: Report): void;
 }
 
-export type Rule = SectionRule | TextRule | SiblingsRule | DocumentRule;
+/**
+ * Reads one line (a paragraph) and nothing else: `outline.line(l)` and `outline.typography(l)` of its own line. A
+ * keystroke checks again only the lines it edited, and a fresh analysis runs it on every line without recording (a
+ * test checks that these rules read their own line only).
+ */
+export interface LineRule extends RuleBase {
+  readonly scope: 'line';
+  check(line: number, context: RuleContext, report: Report): void;
+}
+
+export type Rule = SectionRule | TextRule | SiblingsRule | DocumentRule | LineRule;

@@ -5,6 +5,7 @@
  * `character` of an LSP position.
  */
 import { circledValue, isChineseNumeralChar, parseChineseNumeral, toAsciiDigits } from './numerals';
+import { scanTypography, TypographyMark } from './typography/index';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -14,6 +15,7 @@ export type MarkerKind =
   | 'cn-part' // 第一部分 / 第一章  level 1
   | 'cn-paren' // （一）  level 2
   | 'num' // 1.  level 3
+  | 'cn-ordinal' // 第一、  level 3 (SPEC §2a: ranked with 1.)
   | 'num-paren' // （1）  level 4
   | 'circled' // ①  level 5
   | 'num-half'; // 1）  level 5
@@ -23,6 +25,7 @@ export const LEVEL_OF: Readonly<Record<MarkerKind, Level>> = {
   'cn-part': 1,
   'cn-paren': 2,
   num: 3,
+  'cn-ordinal': 3,
   'num-paren': 4,
   circled: 5,
   'num-half': 5,
@@ -96,6 +99,10 @@ export interface LineInfo {
   readonly listIntro?: boolean;
   /** 以上是我的对照检查… / 请各位同志批评指正: the closing paragraph. */
   readonly closing?: boolean;
+  /** A Markdown code fence (```, ~~~): the lines between two fences are code, which typography leaves alone. */
+  readonly fence?: boolean;
+  /** What the typography checks (SPEC §8) find on the line, after its marker. */
+  readonly typography?: readonly TypographyMark[];
 }
 
 /** True when the scan found something the outline or a rule needs (the line is indexed). */
@@ -106,7 +113,8 @@ export function isNotable(info: LineInfo): boolean {
     info.count !== undefined ||
     info.placeholders !== undefined ||
     info.listIntro === true ||
-    info.closing === true
+    info.closing === true ||
+    info.fence === true
   );
 }
 
@@ -262,11 +270,19 @@ function matchMarker(line: string, i: number): RawMarker | undefined {
     const separator = line.slice(i + 1, end);
     return { kind: 'circled', number: circled, numberStart: i, numberEnd: i + 1, end, open: '', close: '', separator };
   }
-  // 第一部分 / 第一章
+  // 第一部分 / 第一章, and 第一、 (SPEC §2a; not 第一、二季度 or 第一、第二批, where the 顿号 joins ordinals)
   if (ch === '第') {
     const ne = readCn(line, i + 1);
     const number = ne > i + 1 ? parseChineseNumeral(line.slice(i + 1, ne)) : undefined;
     const unit = line.startsWith('部分', ne) ? 2 : line[ne] === '章' || line[ne] === '篇' ? 1 : 0;
+    if (
+      number !== undefined &&
+      unit === 0 &&
+      line[ne] === '、' &&
+      !/^[第〇零一二三四五六七八九十百0-9０-９]/.test(line.slice(ne + 1, ne + 2))
+    ) {
+      return { kind: 'cn-ordinal', number, numberStart: i + 1, numberEnd: ne, end: ne + 1, open: '', close: '', separator: '、' };
+    }
     if (number === undefined || unit === 0) {
       return undefined;
     }
@@ -414,7 +430,9 @@ function scanMarker(line: string, start: number): (Marker & TitleScan) | undefin
   const text = line.slice(start, raw.end);
   const numeral = line.slice(raw.numberStart, raw.numberEnd);
   const form =
-    raw.kind === 'num-half' || raw.kind === 'cn-part' ? { standard: text, bracketOk: true, separatorOk: true } : standardForm(raw, numeral);
+    raw.kind === 'num-half' || raw.kind === 'cn-part' || raw.kind === 'cn-ordinal'
+      ? { standard: text, bracketOk: true, separatorOk: true }
+      : standardForm(raw, numeral);
   const term = findTerminator(line, contentStart);
   const titleEnd = term.at >= 0 ? trimTitleEnd(line, contentStart, term.at) : trimTitleEnd(line, contentStart, line.length);
   return {
@@ -628,6 +646,7 @@ const CLOSING_START =
 /** Short lines that ask for criticism are closings wherever the words stand. */
 const CLOSING_ANY = /批评指正|宝贵意见|批评帮助/;
 const LIST_INTRO = /^(?:附件|附[：:]|参考文献|目\s*录)/;
+const FENCE = /^ {0,3}(?:```|~~~)/;
 
 /**
  * 字数: the characters of a text that are not white space (line breaks included), a surrogate pair counting once.
@@ -650,6 +669,9 @@ export function scanLine(line: string): LineInfo {
   const start = skipPrefix(line);
   if (start >= line.length) {
     return BLANK;
+  }
+  if (FENCE.test(line)) {
+    return { blank: false, chars: countChars(line), fence: true };
   }
   const marker = scanMarker(line, start);
   const inlineFrom = marker !== undefined ? marker.contentStart : start;
@@ -683,5 +705,32 @@ export function scanLine(line: string): LineInfo {
   if (marker === undefined && (CLOSING_START.test(rest) || (line.length < 80 && CLOSING_ANY.test(line)))) {
     info.closing = true;
   }
+  const typography = scanTypography(line, marker !== undefined ? marker.end : start);
+  if (typography !== undefined) {
+    info.typography = typography.map((mark) => (keepsMarker(line, start, marker, mark) ? mark : { ...mark, edits: [] }));
+  }
   return info;
+}
+
+/** How far after a marker's place a typography fix could change whether the line starts with a marker (1.2 …). */
+const MARKER_REACH = 16;
+
+/**
+ * Does the fix of a typography mark leave the line's marker as it is? `1.二〇二五年8月` written `1.2025年8月` would
+ * read as the decimal 1.2 and lose its heading; `1.3会1课` written `1.三会一课` would gain one. Such a mark is
+ * reported without a fix: a typography fix never changes the outline.
+ */
+function keepsMarker(line: string, start: number, marker: Marker | undefined, mark: TypographyMark): boolean {
+  if (mark.edits.length === 0 || mark.edits[0].start > start + MARKER_REACH) {
+    return true;
+  }
+  let fixed = '';
+  let at = 0;
+  for (const e of mark.edits) {
+    fixed += line.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  fixed += line.slice(at);
+  const after = scanMarker(fixed, skipPrefix(fixed));
+  return after?.kind === marker?.kind && after?.number === marker?.number && after?.end === marker?.end;
 }

@@ -9,6 +9,8 @@ import { placeholder } from './placeholder';
 import { sectionEmpty } from './sectionEmpty';
 import { sectionMissing } from './sectionMissing';
 import { sectionOrder } from './sectionOrder';
+import { punctuation } from './punctuation';
+import { numbers } from './numbers';
 // the review of self-inspection materials (SPEC §9)
 import { reviewFocusArea } from './reviewFocusArea';
 import { reviewYearMismatch } from './reviewYearMismatch';
@@ -33,6 +35,8 @@ export const RULES: readonly Rule[] = [
   levelInversion,
   inlineSequence,
   placeholder,
+  punctuation,
+  numbers,
   // the review of self-inspection materials (SPEC §9)
   reviewFocusArea,
   reviewYearMismatch,

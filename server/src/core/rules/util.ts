@@ -1,4 +1,7 @@
+import { MESSAGES, msg } from '../messages';
 import type { Outline, Section } from '../model';
+import type { Finding } from '../rule';
+import type { TypographyMark } from '../typography/index';
 
 type Range = { line: number; character: number; endLine: number; endCharacter: number };
 
@@ -42,4 +45,24 @@ export function quote(text: string): string {
 /** A heading as a message names it: its marker and title. */
 export function label(outline: Outline, s: Section): string {
   return quote(s.marker.text.trim() + outline.titleOf(s).text);
+}
+
+/** A typography mark of line `line` as a finding: its columns, its message, and its fix (the mark's edits). */
+export function markFinding(line: number, mark: TypographyMark, template: string): Finding {
+  const edits = mark.edits;
+  return {
+    code: mark.code,
+    line,
+    character: mark.start,
+    endLine: line,
+    endCharacter: mark.end,
+    message: msg(template, quote(mark.written), quote(mark.wanted)),
+    fix:
+      edits.length > 0
+        ? {
+            title: msg(MESSAGES.fixTypography, quote(mark.wanted)),
+            build: () => edits.map((e) => ({ line, character: e.start, endLine: line, endCharacter: e.end, newText: e.newText })),
+          }
+        : undefined,
+  };
 }
