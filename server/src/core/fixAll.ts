@@ -17,6 +17,7 @@ import type { LineEdit } from './edits';
 import { LineTable, splitLines } from './lines';
 import type { Message } from './messages';
 import { parse } from './parser';
+import { lastAtMost } from './search';
 import type { FixOffer } from './rule';
 
 /**
@@ -56,7 +57,8 @@ export function isSafeFix(fix: FixOffer | undefined): fix is FixOffer {
   return fix !== undefined && fix.insertsText !== true;
 }
 
-function applySpans(text: string, spans: readonly Span[]): string {
+/** The text with the spans (sorted, not overlapping) applied. */
+export function applySpans(text: string, spans: readonly Span[]): string {
   let out = '';
   let at = 0;
   for (const s of spans) {
@@ -164,17 +166,8 @@ function tight(original: string, s: Span): Span | undefined {
 
 /** The position of an offset of a table's text (the offset is not inside a line break). */
 function positionOf(starts: readonly number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) {
-      lo = mid;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return { line: lo, character: offset - starts[lo] };
+  const line = Math.max(lastAtMost(starts, offset), 0);
+  return { line, character: offset - starts[line] };
 }
 
 /**

@@ -20,6 +20,11 @@ export function firstAtLeast(sorted: readonly number[], value: number): number {
   return partition(sorted.length, (i) => sorted[i] < value);
 }
 
+/** The index of the last number that is `value` or less, in a sorted list (-1 when there is none). */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  return partition(sorted.length, (i) => sorted[i] <= value) - 1;
+}
+
 /** The index of the first item on line `line` or after it, in a list in line order (its length when there is none). */
 export function firstOnOrAfter(items: readonly { readonly line: number }[], line: number): number {
   return partition(items.length, (i) => items[i].line < line);

@@ -4,15 +4,9 @@
  * ranges the fixes changed. The result is decoded again and compared with the text: bytes that would not read back
  * as exactly that text are never returned. Pure (no file system).
  */
+import { applySpans, Span } from '../core/fixAll';
 import type { Encoding } from './decode';
 import { decodeText } from './decode';
-
-/** A replacement of [start, end) of the decoded text (UTF-16 offsets). */
-export interface TextChange {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /** How a file was read: its bytes and what decode.ts made of them. */
 export interface ReadForm {
@@ -28,16 +22,6 @@ const BOM: Record<Encoding, readonly number[]> = {
   'utf-16be': [0xfe, 0xff],
   gb18030: [],
 };
-
-function applyChanges(text: string, changes: readonly TextChange[]): string {
-  let out = '';
-  let at = 0;
-  for (const c of changes) {
-    out += text.slice(at, c.start) + c.text;
-    at = c.end;
-  }
-  return out + text.slice(at);
-}
 
 function utf16(text: string, bigEndian: boolean): Uint8Array {
   const out = new Uint8Array(text.length * 2);
@@ -117,8 +101,8 @@ function gb18030Offsets(bytes: Uint8Array): number[] {
  * The bytes of the text `changes` make of `form.text`, in the same encoding and with the same BOM; undefined when the
  * changed text cannot be written in that encoding (it would not read back as the same text).
  */
-export function encodeChanged(form: ReadForm, changes: readonly TextChange[]): Uint8Array | undefined {
-  const text = applyChanges(form.text, changes);
+export function encodeChanged(form: ReadForm, changes: readonly Span[]): Uint8Array | undefined {
+  const text = applySpans(form.text, changes);
   let bytes: Uint8Array;
   if (form.encoding === 'gb18030') {
     const offsets = gb18030Offsets(form.bytes);

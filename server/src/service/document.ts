@@ -11,6 +11,7 @@ import type { Config } from '../core/config';
 import { LineTable } from '../core/lines';
 import type { Outline } from '../core/model';
 import { parse, reparse } from '../core/parser';
+import { lastAtMost } from '../core/search';
 
 /** How many edits back the document remembers which lines changed. */
 const JOURNAL_LENGTH = 64;
@@ -180,16 +181,7 @@ export class GongwenDocument {
 
   positionAt(offset: number): Position {
     const starts = this.table.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return { line: lo, character: Math.min(Math.max(offset - starts[lo], 0), this.table.line(lo).length) };
+    const line = Math.max(lastAtMost(starts, offset), 0);
+    return { line, character: Math.min(Math.max(offset - starts[line], 0), this.table.line(line).length) };
   }
 }

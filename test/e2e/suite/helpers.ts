@@ -89,12 +89,13 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
 
 /**
  * The extension's diagnostics for a document (source "gongwen"), in document order, without the review codes of
- * SPEC §9 (the short materials of these tests get them all; they are tested in test/unit and test/lsp).
+ * SPEC §9 (the short materials of these tests get them all; they are tested in test/unit and test/lsp); review.similar
+ * (SPEC §10, a folder's code) stays.
  */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => d.source === 'gongwen' && !codeOf(d).startsWith('review.'))
+    .filter((d) => d.source === 'gongwen' && (codeOf(d) === 'review.similar' || !codeOf(d).startsWith('review.')))
     .sort((a, b) => a.range.start.compareTo(b.range.start));
 }
 
