@@ -330,8 +330,13 @@ async function runScenario(
   log: (line: string) => void,
 ) {
   const folder = mkdtempSync(join(tmpdir(), `gongwen-bench-${corpus.lineCount}-${scenario}-`));
-  writeFileSync(join(folder, 'doc.gongwen'), corpus.gongwen);
-  writeFileSync(join(folder, 'doc.md'), corpus.markdown);
+  // each document in a workspace folder of its own: in one folder, our workspace index would find doc.md a copy of
+  // doc.gongwen (review.similar), as it should, and the folder scenario is where the index is measured
+  const home = (spec: ServerSpec) => join(folder, spec.text === 'markdown' ? 'markdown' : 'gongwen');
+  mkdirSync(join(folder, 'gongwen'));
+  mkdirSync(join(folder, 'markdown'));
+  writeFileSync(join(folder, 'gongwen', 'doc.gongwen'), corpus.gongwen);
+  writeFileSync(join(folder, 'markdown', 'doc.md'), corpus.markdown);
   const runs: Run[] = [];
   const checks: Check[] = [];
   const live: Live[] = [];
@@ -347,7 +352,7 @@ async function runScenario(
       runs.push(run);
       try {
         const spec = all[name];
-        const { server, openMs } = await start(spec, folder, spec.text === 'markdown' ? corpus.markdown : corpus.gongwen, opts);
+        const { server, openMs } = await start(spec, home(spec), spec.text === 'markdown' ? corpus.markdown : corpus.gongwen, opts);
         const l: Live = { server, run, parts: { diagnostic: [], documentSymbol: [], foldingRange: [] } };
         live.push(l);
         run.openMs = openMs;
@@ -413,7 +418,7 @@ async function runScenario(
       }
       if (opts.verify && run.server === 'ours') {
         try {
-          const check = await verify(l, folder, corpus.lineCount, scenario, opts);
+          const check = await verify(l, home(l.server.spec), corpus.lineCount, scenario, opts);
           checks.push(check);
           log(
             `  ours after the keystrokes: same symbols ${check.sameSymbols}, same diagnostics ${check.sameDiagnostics} (${check.detail})`,

@@ -72,3 +72,19 @@ test('past the 1,000 reported findings: every finding is fixed, over more rounds
   assert.equal(result.text, text.replace(/^\((\d+)\)、/gm, '（$1）'));
   assert.equal(applyToText(text, result.edits), result.text);
 });
+
+test('a fixable finding behind 1,000 findings that have no fix is fixed too', () => {
+  // 1,100 placeholders (no fix) come first in document order; the skipped 三、 after them is past what is reported
+  const lines = ['工作总结', ...Array.from({ length: 1100 }, () => '请填写XX单位。'), '一、甲', '三、乙'];
+  const text = lines.join('\n');
+  const reported = analysisOf(text).diagnostics;
+  assert.equal(reported.length, 1000);
+  assert.ok(
+    reported.every((d) => d.fix === undefined),
+    'none of the reported findings has a fix',
+  );
+  const result = fixAll(text, DEFAULT_CONFIG, 'a.txt');
+  assert.equal(result.converged, true);
+  assert.equal(result.text, text.replace(/三、乙$/, '二、乙'));
+  assert.equal(result.fixed, 1);
+});

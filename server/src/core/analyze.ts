@@ -462,8 +462,8 @@ function runLines(ruleIndex: number, outline: Outline, config: Config, facts: Do
   return results;
 }
 
-/** A fresh analysis of an outline. */
-export function analyze(outline: Outline, config: Config, path: string): VersionAnalysis {
+/** Every enabled rule on every unit of its scope: the facts of the document and each rule's results per unit. */
+function runAll(outline: Outline, config: Config, path: string): { facts: DocumentFacts; results: (UnitResult[] | undefined)[] } {
   const recorder = new Recorder();
   const facts = documentFacts(outline, config, path, recorder);
   const units = unitsOf(outline);
@@ -475,6 +475,20 @@ export function analyze(outline: Outline, config: Config, path: string): Version
       ? runLines(r, outline, config, facts)
       : units[rule.scope].map((unit, u) => run(r, u, unit, outline, config, facts, recorder, undefined));
   });
+  return { facts, results };
+}
+
+/**
+ * Every finding of the outline in document order, none left out past MAX_REPORTED: for fix-all, which must reach
+ * the fixable findings behind a thousand that have no fix.
+ */
+export function allFindings(outline: Outline, config: Config, path: string): readonly Diagnosis[] {
+  return reportOf(runAll(outline, config, path).results).all;
+}
+
+/** A fresh analysis of an outline. */
+export function analyze(outline: Outline, config: Config, path: string): VersionAnalysis {
+  const { facts, results } = runAll(outline, config, path);
   const report = reportOf(results);
   const bound = report.all.length > MAX_REPORTED + SLACK ? report.all[MAX_REPORTED + SLACK - 1] : undefined;
   const kept = bound === undefined ? results : results.map((perUnit) => perUnit?.map((r) => trim(r, bound)));

@@ -11,7 +11,7 @@
  * another gives (a property test compares the two). The rounds' edits are composed into edits of the original text,
  * as tight as the changes they make: a client applies them as one versioned edit, and the CLI writes their text.
  */
-import { analyze } from './analyze';
+import { allFindings } from './analyze';
 import type { Config } from './config';
 import type { LineEdit } from './edits';
 import { LineTable, splitLines } from './lines';
@@ -22,7 +22,7 @@ import type { FixOffer } from './rule';
 
 /**
  * Rounds before fix-all gives up. A round takes one fix per line (a renumbering and the standard form of a marker
- * take two rounds), and at most the findings that are reported.
+ * take two rounds); it sees every finding, not only the first thousand that are reported.
  */
 export const MAX_FIX_ROUNDS = 100;
 
@@ -176,15 +176,14 @@ function positionOf(starts: readonly number[], offset: number): { line: number; 
  */
 function round(text: string, config: Config, path: string): { spans: Span[]; fixed: number } | undefined {
   const table = LineTable.of(text);
-  // a fresh analysis of this text: the fix offers of its findings are built from this version
-  const analysis = analyze(parse(table), config, path);
   const starts = table.lineStarts();
   /** Each fix built once, and whether it was taken (a group's renumbering mends several findings). */
   const taken = new Map<FixOffer, boolean>();
   const lines = new Set<number>();
   const spans: Span[] = [];
   let fixed = 0;
-  for (const d of analysis.diagnostics) {
+  // every finding of a fresh analysis of this text (not only the reported ones): their fixes are built from it
+  for (const d of allFindings(parse(table), config, path)) {
     const fix = d.fix;
     if (!isSafeFix(fix)) {
       continue;

@@ -69,6 +69,39 @@ class Rows<T> {
     return this.chunks[i >> CHUNK_BITS][i & (CHUNK - 1)];
   }
 
+  /**
+   * The sum of `weight` over the items [from, to): a whole chunk's sum is kept in `sums`, so a copy sharing the chunk
+   * shares its sum, and summing again after an edit reads the items of the chunks at the ends and the edited ones.
+   */
+  sum(from: number, to: number, weight: (item: T) => number, sums: WeakMap<readonly T[], number>): number {
+    let total = 0;
+    let i = Math.max(from, 0);
+    const end = Math.min(to, this.length);
+    while (i < end) {
+      const c = i >> CHUNK_BITS;
+      const chunk = this.chunks[c];
+      const start = c * CHUNK;
+      if (i === start && end >= start + chunk.length) {
+        let whole = sums.get(chunk);
+        if (whole === undefined) {
+          whole = 0;
+          for (const item of chunk) {
+            whole += weight(item);
+          }
+          sums.set(chunk, whole);
+        }
+        total += whole;
+        i = start + chunk.length;
+      } else {
+        const stop = Math.min(end, start + chunk.length);
+        for (; i < stop; i++) {
+          total += weight(chunk[i - start]);
+        }
+      }
+    }
+    return total;
+  }
+
   /** A copy with `deleteCount` items at `start` replaced by `items`. */
   replaced(start: number, deleteCount: number, items: readonly T[]): Rows<T> {
     if (deleteCount === items.length) {
@@ -95,6 +128,10 @@ class Rows<T> {
     return new Rows(this.chunks.slice(0, first).concat(rebuilt.chunks), first * CHUNK + rebuilt.length);
   }
 }
+
+/** The 字数 of each chunk of line infos, shared by every table that shares the chunk. */
+const CHUNK_CHARS = new WeakMap<readonly LineInfo[], number>();
+const charsOf = (info: LineInfo): number => info.chars;
 
 /** A position coordinate as a client may send it: a fraction counts as its integer part, anything else as 0. */
 function coordinate(value: number): number {
@@ -133,6 +170,11 @@ export class LineTable {
 
   info(i: number): LineInfo {
     return this.infos.get(i);
+  }
+
+  /** 字数 of the lines `from` to `to` (inclusive): the characters that are not white space (LineInfo.chars). */
+  charsBetween(from: number, to: number): number {
+    return this.infos.sum(from, to + 1, charsOf, CHUNK_CHARS);
   }
 
   /** Sorted line numbers of the notable lines. */

@@ -273,11 +273,10 @@ function ownText(table: LineTable, pairs: readonly number[], closingLine: number
   };
 }
 
-/** The outline of a table: a structure, the table's lines and its 字数 (prefix sums built on first use). */
+/** The outline of a table: a structure, the table's lines and its 字数 (the table's, summed per chunk of lines). */
 function outlineOf(table: LineTable, structure: Structure): Outline {
   const lineCount = table.lineCount;
   const { titles, sections, closingLine } = structure;
-  let prefix: Int32Array | undefined;
   const ownLines = (part: Part): readonly number[] => {
     if ('line' in part) {
       const s = part as Section;
@@ -308,15 +307,7 @@ function outlineOf(table: LineTable, structure: Structure): Outline {
       }
       return text;
     },
-    charsBetween(from, to) {
-      if (prefix === undefined) {
-        prefix = new Int32Array(lineCount + 1);
-        for (let i = 0; i < lineCount; i++) {
-          prefix[i + 1] = prefix[i] + table.info(i).chars;
-        }
-      }
-      return prefix[to + 1] - prefix[from];
-    },
+    charsBetween: (from, to) => table.charsBetween(from, to),
     typography(i) {
       // a fence line, or a line after an odd number of fences, is code
       const inCode = fences.length > 0 && firstAtLeast(fences, i + 1) % 2 === 1;
