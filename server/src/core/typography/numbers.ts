@@ -3,20 +3,7 @@
  * numerals it names (a digit, a Chinese numeral, a wrong zero, a padding zero).
  */
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
-import type { LineText } from './punctuation';
-import type { MarkEdit, TypographyMark } from './text';
-
-function isProtected(t: LineText, start: number, end: number): boolean {
-  if (t.mask === undefined) {
-    return false;
-  }
-  for (let i = start; i < end; i++) {
-    if (t.mask[i] === 1) {
-      return true;
-    }
-  }
-  return false;
-}
+import { isProtected, LineText, MarkEdit, TypographyMark } from './text';
 
 /**
  * number.year-short: two digits before 年度 or 年N月 (24年度, 24年5月). Written in full when the century is plain:
