@@ -7,6 +7,7 @@ import { dunhaoBetweenTitles, ellipsis, halfWidth, ordinal, quotes, range } from
 import { LineText, protectedMask, TypographyMark } from './text';
 
 export type { MarkEdit, TypographyCode, TypographyMark } from './text';
+export { withEdits } from './text';
 
 const CHECKS = [halfWidth, quotes, dunhaoBetweenTitles, ordinal, ellipsis, range, yearShort, dateForm, fixedChinese];
 

@@ -3,7 +3,7 @@
  * numerals it names (a digit, a Chinese numeral, a wrong zero, a padding zero).
  */
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
-import { isProtected, LineText, MarkEdit, TypographyMark } from './text';
+import { isProtected, LineText, MarkEdit, TypographyMark, withEdits } from './text';
 
 /**
  * number.year-short: two digits before 年度 or 年N月 (24年度, 24年5月). Written in full when the century is plain:
@@ -147,19 +147,8 @@ export function dateForm(t: LineText, out: TypographyMark[]): void {
     if (edits.length === 0) {
       continue;
     }
-    out.push({ code: 'number.date-form', kind, start, end, written: m[0], wanted: applied(t.line, start, end, edits), edits });
+    out.push({ code: 'number.date-form', kind, start, end, written: m[0], wanted: withEdits(t.line, edits, start, end), edits });
   }
-}
-
-/** The text of start…end with edits (inside it, in order) applied. */
-function applied(line: string, start: number, end: number, edits: readonly MarkEdit[]): string {
-  let text = '';
-  let at = start;
-  for (const e of edits) {
-    text += line.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return text + line.slice(at, end);
 }
 
 /** A set expression written with Chinese numerals: each digit may be written as a digit (三会一课 → 3会1课). */
@@ -239,7 +228,7 @@ export function fixedChinese(t: LineText, out: TypographyMark[]): void {
         k = e;
       }
       if (edits.length > 0) {
-        found.push({ code: 'number.fixed-chinese', start, end, written: m[0], wanted: applied(line, start, end, edits), edits });
+        found.push({ code: 'number.fixed-chinese', start, end, written: m[0], wanted: withEdits(line, edits, start, end), edits });
       }
     }
   }

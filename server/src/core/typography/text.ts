@@ -58,6 +58,17 @@ export function isProtected(t: LineText, start: number, end = start + 1): boolea
   return false;
 }
 
+/** The text of columns start … end - 1 of a line (by default the whole line) with edits inside it, in order, applied. */
+export function withEdits(line: string, edits: readonly MarkEdit[], start = 0, end = line.length): string {
+  let text = '';
+  let at = start;
+  for (const e of edits) {
+    text += line.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return text + line.slice(at, end);
+}
+
 /** A CJK ideograph (BMP blocks, or a surrogate of the supplementary ideograph planes). */
 export function isIdeograph(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
