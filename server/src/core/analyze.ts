@@ -18,7 +18,7 @@ import type { Outline, Part, Section } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile, SELF_INSPECTION, SELF_INSPECTION_ORG } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitAt, unitsOf, unitsReading } from './reads';
-import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts } from './review';
+import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts, words } from './review';
 import { PERSONAL_WORDS, TEAM_WORDS } from './rules/reviewFirstPerson';
 import { RULES } from './rules/index';
 import { firstOnOrAfter } from './search';
@@ -94,8 +94,7 @@ function titleOf(outline: Outline, settings: Profile['review']): TitleFacts {
   if (settings === undefined) {
     return NO_TITLE;
   }
-  const team = settings.lexicons.team;
-  return titleFacts(outline, detectionLines(outline), team !== undefined ? [...TEAM_WORDS, ...team] : TEAM_WORDS, PERSONAL_WORDS);
+  return titleFacts(outline, detectionLines(outline), words(TEAM_WORDS, settings, 'team'), PERSONAL_WORDS);
 }
 
 /**
