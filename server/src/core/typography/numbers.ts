@@ -36,7 +36,8 @@ export function yearShort(t: LineText, out: TypographyMark[]): void {
 
 const YEAR_SHORT = /(?<![\d０-９.．\-/'’A-Za-z])(\d{2})(?=年度|年\d{1,2}月|年[一二三四五六七八九十]{1,2}月)/g;
 
-const CN_DIGIT: Readonly<Record<string, string>> = {
+/** The digit of a Chinese numeral character (the wrong zeros of a year included, 两 of 两个维护). */
+const DIGIT: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
   '○': '0',
@@ -45,6 +46,7 @@ const CN_DIGIT: Readonly<Record<string, string>> = {
   '0': '0',
   一: '1',
   二: '2',
+  两: '2',
   三: '3',
   四: '4',
   五: '5',
@@ -76,7 +78,7 @@ function standardPart(p: DatePart): string {
   if (arabic(p.text)) {
     return p.year ? p.text : String(Number(p.text));
   }
-  return p.year ? [...p.text].map((c) => CN_DIGIT[c]).join('') : String(parseChineseNumeral(p.text));
+  return p.year ? [...p.text].map((c) => DIGIT[c]).join('') : String(parseChineseNumeral(p.text));
 }
 
 /**
@@ -168,19 +170,6 @@ const LEXICON: readonly (readonly [string, string?])[] = [
   ['两个务必'],
 ];
 
-const VALUE: Readonly<Record<string, string>> = {
-  一: '1',
-  两: '2',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-
 /** The set expressions: a pattern, and for a word of the lexicon the word (its digits become its characters). */
 const SET_EXPRESSIONS: readonly { readonly re: RegExp; readonly word?: string }[] = [
   { re: /(?:党的|中共)(\d{1,2})(?:次全国代表)?大/g },
@@ -191,7 +180,7 @@ const SET_EXPRESSIONS: readonly { readonly re: RegExp; readonly word?: string }[
   { re: /(?<![\d.．])(1\d)五(?=规划|时期|期间|末|以来|”|’|")/g },
   ...LEXICON.map(([word, not]) => ({
     re: new RegExp(
-      [...word].map((c) => (VALUE[c] !== undefined ? `(?:${c}|${VALUE[c]})` : c)).join('') + (not !== undefined ? `(?!${not})` : ''),
+      [...word].map((c) => (DIGIT[c] !== undefined ? `(?:${c}|${DIGIT[c]})` : c)).join('') + (not !== undefined ? `(?!${not})` : ''),
       'g',
     ),
     word,
