@@ -277,3 +277,15 @@ test('a material whose title says 班子 (and not 个人/成员) is exempt from 
   assert.deepEqual(first('2025年度民主生活会班子成员个人对照检查材料'), [2, 3]);
   assert.deepEqual(first('2025年度民主生活会个人对照检查材料'), [2, 3]);
 });
+
+test('an empty word added to the team lexicon makes no title a 班子 one (review.first-person still checks)', () => {
+  const { config, problems } = resolveConfig([
+    { name: 'settings', value: { profiles: [{ id: 'self-inspection', lexicons: { team: [''] } }] } },
+  ]);
+  assert.deepEqual(problems, []);
+  const text = material('2025年度民主生活会对照检查材料', ['（一）学习方面。班子全年集中学习12次，有3次只读文件。']);
+  const lines = analysisOf(text, 'a.txt', config)
+    .diagnostics.filter((d) => d.code === 'review.first-person')
+    .map((d) => d.line);
+  assert.deepEqual(lines, [2, 3]);
+});

@@ -18,7 +18,7 @@ import type { Outline, Part, Section } from './model';
 import { compileProfile, CompiledProfile, detectProfile, matchSection, Profile, SELF_INSPECTION, SELF_INSPECTION_ORG } from './profiles';
 import type { DocumentContext, Finding, Fix, Rule, RuleContext } from './rule';
 import { merged, readsAny, Recorder, sameOutsiders, spanOf, unitAt, unitsOf, unitsReading } from './reads';
-import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts } from './review';
+import { NO_TITLE, ReviewContext, sameTitleFacts, TitleFacts, titleFacts, words } from './review';
 import { PERSONAL_WORDS, TEAM_WORDS } from './rules/reviewFirstPerson';
 import { RULES } from './rules/index';
 import { firstOnOrAfter } from './search';
@@ -94,8 +94,7 @@ function titleOf(outline: Outline, settings: Profile['review']): TitleFacts {
   if (settings === undefined) {
     return NO_TITLE;
   }
-  const team = settings.lexicons.team;
-  return titleFacts(outline, detectionLines(outline), team !== undefined ? [...TEAM_WORDS, ...team] : TEAM_WORDS, PERSONAL_WORDS);
+  return titleFacts(outline, detectionLines(outline), words(TEAM_WORDS, settings, 'team'), PERSONAL_WORDS);
 }
 
 /**
@@ -135,12 +134,8 @@ interface UnitResult {
 }
 
 const NO_FINDINGS: readonly Diagnosis[] = Object.freeze([]) as readonly Diagnosis[];
-const OUT_OF_PARTS: UnitResult = Object.freeze({
-  findings: NO_FINDINGS,
-  reads: NO_FINDINGS as readonly never[],
-  trimmed: false,
-  outside: false,
-});
+/** No findings and no recorded reads: a review rule's unit outside its parts, a line rule's line without findings. */
+const NOTHING: UnitResult = Object.freeze({ findings: NO_FINDINGS, reads: [], trimmed: false, outside: false });
 const CODE_ORDER = new Map<Code, number>();
 RULES.forEach((rule) => rule.codes.forEach((code) => CODE_ORDER.set(code, CODE_ORDER.size)));
 
@@ -221,11 +216,11 @@ function documentFacts(outline: Outline, config: Config, path: string, recorder:
 
 /** The review context of a profile that reviews: its settings, the title, which part each section belongs to. */
 function reviewOf(outline: Outline, profile: Profile, matches: readonly number[], title: TitleFacts): ReviewContext | undefined {
-  const compiled = compiledOf(profile);
   const settings = profile.review;
   if (settings === undefined) {
     return undefined;
   }
+  const compiled = compiledOf(profile);
   const roots = outline.sections;
   const byRoot = new Map<Section, string>();
   const byPart = new Map<string, Section[]>();
@@ -381,7 +376,7 @@ function run(
 ): UnitResult {
   const rule = RULES[ruleIndex];
   if (rule.parts !== undefined && !inParts(rule.parts, rule.scope, unit, facts.review)) {
-    return OUT_OF_PARTS; // a review rule outside its parts reads nothing: no view made
+    return NOTHING; // a review rule outside its parts reads nothing: no view made
   }
   let findings: Diagnosis[] | undefined;
   let trimmed = false;
@@ -438,9 +433,6 @@ function trim(result: UnitResult, bound: Diagnosis | undefined): UnitResult {
   return { ...result, findings: result.findings.filter((f) => within(f, bound)), trimmed: true };
 }
 
-/** A line without findings: what every such line's unit holds (a line unit's reads are its own line, unrecorded). */
-const CLEAN_LINE: UnitResult = Object.freeze({ findings: NO_FINDINGS, reads: [], trimmed: false, outside: false });
-
 /**
  * A line rule on every line of a fresh analysis: it reads its own line only (LineRule), so it runs without a
  * recording view, and the many lines without findings share one result.
@@ -457,7 +449,7 @@ function runLines(ruleIndex: number, outline: Outline, config: Config, facts: Do
       }
       return true;
     });
-    results[l] = findings === undefined ? CLEAN_LINE : { findings, reads: [l, l], trimmed: false, outside: false };
+    results[l] = findings === undefined ? NOTHING : { findings, reads: [l, l], trimmed: false, outside: false };
   }
   return results;
 }

@@ -3,7 +3,9 @@
  * what the title says (the year, the meeting being held, a 班子 material), the parts of the document (problems,
  * causes, measures) and their items (SPEC §12). Pure: the rules read the text only through the recording outline.
  */
-import type { Outline, Section } from './model';
+import previous from './lexicons/previous-rectification.json';
+import type { Outline, Part, Section } from './model';
+import type { Finding, Report } from './rule';
 import { compilePattern, TitleMatcher } from './pattern';
 import { headingRange } from './rules/util';
 
@@ -136,12 +138,13 @@ export function sameTitleFacts(a: TitleFacts, b: TitleFacts): boolean {
   return a.year === b.year && a.meeting === b.meeting && a.named === b.named && a.team === b.team;
 }
 
-/** A year (or 年度) at `at` within 12 characters after 上一年度/上年度/去年/上次 refers to last time (SPEC §12). */
+/** Words for last time (上一年度, 上年度, 去年, 上次…), those review.previous-rectification looks for too. */
+const LAST_TIME = new RegExp(previous.lastTime.join('|'), 'g');
+
+/** A year (or 年度) at `at` within 12 characters after a word for last time (上一年度, 去年, 上次…) refers to it (SPEC §12). */
 export function afterLastTime(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 16), at);
-  const re = /上一年度|上年度|去年|上次|上一次|上届/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(before)) !== null) {
+  for (const m of before.matchAll(LAST_TIME)) {
     if (before.length - (m.index + m[0].length) <= 12) {
       return true;
     }
@@ -322,4 +325,22 @@ export function afterEnumerator(sentence: string): number {
       sentence,
     );
   return m === null ? 0 : m[0].length;
+}
+
+/** Visits each line of a part's own text (every [from, to] pair of `ownLines`) until `visit` returns false. */
+export function eachOwnLine(outline: Outline, part: Part, visit: (line: number, text: string) => boolean): void {
+  const own = outline.ownLines(part);
+  for (let k = 0; k < own.length; k += 2) {
+    for (let line = own[k]; line <= own[k + 1]; line++) {
+      if (!visit(line, outline.line(line))) {
+        return;
+      }
+    }
+  }
+}
+
+/** Reports the findings of one line in column order; false when the report is full. */
+export function reportInOrder(found: Finding[], report: Report): boolean {
+  found.sort((a, b) => a.character - b.character);
+  return found.every((f) => report(f));
 }

@@ -57,7 +57,7 @@ export interface DocumentContext extends RuleContext {
  * Reports a finding. False means it lies past what is kept (the report holds the first findings in document order):
  * a rule that reports in document order may stop there.
  */
-type Report = (finding: Finding) => boolean;
+export type Report = (finding: Finding) => boolean;
 
 interface RuleBase {
   /** A slug for docs and CONTRIBUTING. */

@@ -5,7 +5,7 @@
  * `character` of an LSP position.
  */
 import { circledValue, isChineseNumeralChar, parseChineseNumeral, toAsciiDigits } from './numerals';
-import { scanTypography, TypographyMark } from './typography/index';
+import { scanTypography, TypographyMark, withEdits } from './typography/index';
 
 export type Level = 1 | 2 | 3 | 4 | 5;
 
@@ -724,13 +724,7 @@ function keepsMarker(line: string, start: number, marker: Marker | undefined, ma
   if (mark.edits.length === 0 || mark.edits[0].start > start + MARKER_REACH) {
     return true;
   }
-  let fixed = '';
-  let at = 0;
-  for (const e of mark.edits) {
-    fixed += line.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  fixed += line.slice(at);
+  const fixed = withEdits(line, mark.edits);
   const after = scanMarker(fixed, skipPrefix(fixed));
   return after?.kind === marker?.kind && after?.number === marker?.number && after?.end === marker?.end;
 }

@@ -6,7 +6,7 @@
 import { MESSAGES } from '../messages';
 import type { LineRule } from '../rule';
 import type { TypographyMark } from '../typography/index';
-import { markFinding } from './util';
+import { reportMarks } from './util';
 
 function templateOf(mark: TypographyMark): string | undefined {
   switch (mark.code) {
@@ -26,11 +26,6 @@ export const numbers: LineRule = {
   codes: ['number.year-short', 'number.date-form', 'number.fixed-chinese'],
   scope: 'line',
   check(line, { outline }, report) {
-    for (const mark of outline.typography(line)) {
-      const template = templateOf(mark);
-      if (template !== undefined && !report(markFinding(line, mark, template))) {
-        return;
-      }
-    }
+    reportMarks(line, outline, report, templateOf);
   },
 };

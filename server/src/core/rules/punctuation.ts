@@ -5,7 +5,7 @@
 import { MESSAGES } from '../messages';
 import type { LineRule } from '../rule';
 import type { TypographyCode } from '../typography/index';
-import { markFinding } from './util';
+import { reportMarks } from './util';
 
 const TEMPLATES: Partial<Record<TypographyCode, string>> = {
   'punct.half-width': MESSAGES.punctHalfWidth,
@@ -21,11 +21,6 @@ export const punctuation: LineRule = {
   codes: ['punct.half-width', 'punct.quotes', 'punct.dunhao-between-titles', 'punct.ordinal', 'punct.ellipsis', 'punct.range'],
   scope: 'line',
   check(line, { outline }, report) {
-    for (const mark of outline.typography(line)) {
-      const template = TEMPLATES[mark.code];
-      if (template !== undefined && !report(markFinding(line, mark, template))) {
-        return;
-      }
-    }
+    reportMarks(line, outline, report, (mark) => TEMPLATES[mark.code]);
   },
 };

@@ -4,7 +4,7 @@
  */
 import lexicon from '../lexicons/excuse.json';
 import { MESSAGES, msg } from '../messages';
-import { occurrences, words } from '../review';
+import { eachOwnLine, occurrences, words } from '../review';
 import type { TextRule } from '../rule';
 
 const STOPS = ['。', '；', '！', '？'];
@@ -19,9 +19,7 @@ export const reviewExcuse: TextRule = {
       return;
     }
     const list = words(lexicon.words, review.settings, 'excuse');
-    const own = outline.ownLines(part);
-    for (let line = own[0]; line <= own[1]; line++) {
-      const text = outline.line(line);
+    eachOwnLine(outline, part, (line, text) => {
       for (const { index, word } of occurrences(text, list)) {
         // the sentence around the word: 不能以工作忙为借口, 既有客观原因，更有主观原因
         const start = Math.max(...STOPS.map((p) => text.lastIndexOf(p, index))) + 1;
@@ -32,9 +30,10 @@ export const reviewExcuse: TextRule = {
         }
         const found = { code: 'review.excuse' as const, line, character: index, endLine: line, endCharacter: index + word.length };
         if (!report({ ...found, message: msg(MESSAGES.reviewExcuse, word) })) {
-          return;
+          return false;
         }
       }
-    }
+      return true;
+    });
   },
 };

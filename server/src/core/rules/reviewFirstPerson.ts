@@ -6,7 +6,7 @@
 import lexicon from '../lexicons/first-person.json';
 import { MESSAGES, msg } from '../messages';
 import type { Section } from '../model';
-import { afterEnumerator, sentences, words } from '../review';
+import { afterEnumerator, eachOwnLine, sentences, words } from '../review';
 import type { TextRule } from '../rule';
 import { headingRange } from './util';
 
@@ -41,9 +41,7 @@ export const reviewFirstPerson: TextRule = {
       }
     }
     const others = words(lexicon.others, review.settings, 'others');
-    const own = outline.ownLines(part);
-    for (let line = own[0]; line <= own[1]; line++) {
-      const text = outline.line(line);
+    eachOwnLine(outline, part, (line, text) => {
       const from = line === section.line ? section.marker.end : 0;
       for (const sentence of sentences(text.slice(from))) {
         const start = sentence.at + afterEnumerator(sentence.text);
@@ -59,9 +57,10 @@ export const reviewFirstPerson: TextRule = {
             message: msg(MESSAGES.reviewFirstPersonOthers, subject),
           })
         ) {
-          return;
+          return false;
         }
       }
-    }
+      return true;
+    });
   },
 };

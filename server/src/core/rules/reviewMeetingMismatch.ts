@@ -6,7 +6,7 @@
  */
 import lexicon from '../lexicons/meeting-mismatch.json';
 import { MESSAGES, msg } from '../messages';
-import { afterLastTime, occurrences, words } from '../review';
+import { afterLastTime, eachOwnLine, occurrences, reportInOrder, words } from '../review';
 import type { Finding, TextRule } from '../rule';
 
 /** A meeting named as the one being held: after 本次/这次/此次/召开 or the year of the title (another year is history). */
@@ -25,39 +25,30 @@ export const reviewMeetingMismatch: TextRule = {
     }
     const { meeting, named } = review.title;
     const campaigns = words(lexicon.campaigns, review.settings, 'campaigns').filter((c) => !named.includes(c));
-    const own = outline.ownLines(part);
-    for (let k = 0; k < own.length; k += 2) {
-      for (let line = own[k]; line <= own[k + 1]; line++) {
-        const text = outline.line(line);
-        if (!text.includes('生活会')) {
-          continue; // every match names a 民主生活会 or 组织生活会
-        }
-        const found: Finding[] = [];
-        const at = (start: number, end: number, message: Finding['message']) =>
-          found.push({ code: 'review.meeting-mismatch', line, character: start, endLine: line, endCharacter: end, message });
-        if (meeting !== undefined) {
-          for (const m of text.matchAll(NAMED_MEETING)) {
-            const [whole, year, named] = m;
-            const start = m.index + whole.length - named.length;
-            const thisYear = year === undefined || Number(year) === review.title.year;
-            if (named !== meeting && thisYear && !afterLastTime(text, start)) {
-              at(start, m.index + whole.length, msg(MESSAGES.reviewMeetingMismatch, meeting, named));
-            }
-          }
-        }
-        for (const { index, word } of occurrences(text, campaigns)) {
-          const after = CAMPAIGN_MEETING.exec(text.slice(index + word.length));
-          if (after !== null && !afterLastTime(text, index)) {
-            at(index, index + word.length + after[0].length, msg(MESSAGES.reviewCampaignMismatch, word));
-          }
-        }
-        found.sort((a, b) => a.character - b.character);
-        for (const f of found) {
-          if (!report(f)) {
-            return;
+    eachOwnLine(outline, part, (line, text) => {
+      if (!text.includes('生活会')) {
+        return true; // every match names a 民主生活会 or 组织生活会
+      }
+      const found: Finding[] = [];
+      const at = (start: number, end: number, message: Finding['message']) =>
+        found.push({ code: 'review.meeting-mismatch', line, character: start, endLine: line, endCharacter: end, message });
+      if (meeting !== undefined) {
+        for (const m of text.matchAll(NAMED_MEETING)) {
+          const [whole, year, other] = m;
+          const start = m.index + whole.length - other.length;
+          const thisYear = year === undefined || Number(year) === review.title.year;
+          if (other !== meeting && thisYear && !afterLastTime(text, start)) {
+            at(start, m.index + whole.length, msg(MESSAGES.reviewMeetingMismatch, meeting, other));
           }
         }
       }
-    }
+      for (const { index, word } of occurrences(text, campaigns)) {
+        const after = CAMPAIGN_MEETING.exec(text.slice(index + word.length));
+        if (after !== null && !afterLastTime(text, index)) {
+          at(index, index + word.length + after[0].length, msg(MESSAGES.reviewCampaignMismatch, word));
+        }
+      }
+      return reportInOrder(found, report);
+    });
   },
 };

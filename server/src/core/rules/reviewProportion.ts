@@ -14,10 +14,10 @@ export const reviewProportion: DocumentRule = {
   parts: ['problems', 'causes'],
   check(outline, { review }, report) {
     const problems = review?.parts('problems') ?? [];
-    const total = outline.charsBetween(0, outline.lineCount - 1);
-    if (review === undefined || problems.length === 0 || total === 0) {
+    if (review === undefined || problems.length === 0) {
       return;
     }
+    const total = outline.charsBetween(0, outline.lineCount - 1); // above 0: the part's heading counts
     const share = (partChars(outline, problems) + partChars(outline, review.parts('causes'))) / total;
     const least = review.settings.thresholds.proportion;
     if (share < least) {

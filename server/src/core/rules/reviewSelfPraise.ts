@@ -4,7 +4,7 @@
  */
 import lexicon from '../lexicons/self-praise.json';
 import { MESSAGES, msg } from '../messages';
-import { afterEnumerator, occurrences, sentences, words } from '../review';
+import { afterEnumerator, eachOwnLine, occurrences, reportInOrder, sentences, words } from '../review';
 import type { Finding, TextRule } from '../rule';
 
 /** 得到/受到 … 肯定/表扬 within one clause. */
@@ -20,9 +20,7 @@ export const reviewSelfPraise: TextRule = {
       return;
     }
     const list = words(lexicon.words, review.settings, 'selfPraise');
-    const own = outline.ownLines(part);
-    for (let line = own[0]; line <= own[1]; line++) {
-      const text = outline.line(line);
+    eachOwnLine(outline, part, (line, text) => {
       const found: Finding[] = [];
       const at = (start: number, length: number) =>
         found.push({
@@ -48,12 +46,7 @@ export const reviewSelfPraise: TextRule = {
           at(sentence.at + start, opening.length);
         }
       }
-      found.sort((a, b) => a.character - b.character);
-      for (const f of found) {
-        if (!report(f)) {
-          return;
-        }
-      }
-    }
+      return reportInOrder(found, report);
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { MESSAGES, msg } from '../messages';
 import type { Outline, Section } from '../model';
-import type { Finding } from '../rule';
+import type { Finding, Report } from '../rule';
 import type { TypographyMark } from '../typography/index';
 
 type Range = { line: number; character: number; endLine: number; endCharacter: number };
@@ -47,8 +47,26 @@ export function label(outline: Outline, s: Section): string {
   return quote(s.marker.text.trim() + outline.titleOf(s).text);
 }
 
+/**
+ * Reports the typography marks of line `line` that `templateOf` gives a message template for (a typography rule's
+ * codes), until the report is full.
+ */
+export function reportMarks(
+  line: number,
+  outline: Outline,
+  report: Report,
+  templateOf: (mark: TypographyMark) => string | undefined,
+): void {
+  for (const mark of outline.typography(line)) {
+    const template = templateOf(mark);
+    if (template !== undefined && !report(markFinding(line, mark, template))) {
+      return;
+    }
+  }
+}
+
 /** A typography mark of line `line` as a finding: its columns, its message, and its fix (the mark's edits). */
-export function markFinding(line: number, mark: TypographyMark, template: string): Finding {
+function markFinding(line: number, mark: TypographyMark, template: string): Finding {
   const edits = mark.edits;
   return {
     code: mark.code,

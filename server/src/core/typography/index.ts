@@ -3,10 +3,11 @@
  * The line scanner calls it once per line version; the typography rules report what it found.
  */
 import { dateForm, fixedChinese, yearShort } from './numbers';
-import { dunhaoBetweenTitles, ellipsis, halfWidth, LineText, ordinal, quotes, range } from './punctuation';
-import { protectedMask, TypographyMark } from './text';
+import { dunhaoBetweenTitles, ellipsis, halfWidth, ordinal, quotes, range } from './punctuation';
+import { LineText, protectedMask, TypographyMark } from './text';
 
 export type { MarkEdit, TypographyCode, TypographyMark } from './text';
+export { withEdits } from './text';
 
 const CHECKS = [halfWidth, quotes, dunhaoBetweenTitles, ordinal, ellipsis, range, yearShort, dateForm, fixedChinese];
 

@@ -3,20 +3,7 @@
  * numerals it names (a digit, a Chinese numeral, a wrong zero, a padding zero).
  */
 import { parseChineseNumeral, toChineseNumeral } from '../numerals';
-import type { LineText } from './punctuation';
-import type { MarkEdit, TypographyMark } from './text';
-
-function isProtected(t: LineText, start: number, end: number): boolean {
-  if (t.mask === undefined) {
-    return false;
-  }
-  for (let i = start; i < end; i++) {
-    if (t.mask[i] === 1) {
-      return true;
-    }
-  }
-  return false;
-}
+import { isProtected, LineText, MarkEdit, TypographyMark, withEdits } from './text';
 
 /**
  * number.year-short: two digits before 年度 or 年N月 (24年度, 24年5月). Written in full when the century is plain:
@@ -49,7 +36,8 @@ export function yearShort(t: LineText, out: TypographyMark[]): void {
 
 const YEAR_SHORT = /(?<![\d０-９.．\-/'’A-Za-z])(\d{2})(?=年度|年\d{1,2}月|年[一二三四五六七八九十]{1,2}月)/g;
 
-const CN_DIGIT: Readonly<Record<string, string>> = {
+/** The digit of a Chinese numeral character (the wrong zeros of a year included, 两 of 两个维护). */
+const DIGIT: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
   '○': '0',
@@ -58,6 +46,7 @@ const CN_DIGIT: Readonly<Record<string, string>> = {
   '0': '0',
   一: '1',
   二: '2',
+  两: '2',
   三: '3',
   四: '4',
   五: '5',
@@ -89,7 +78,7 @@ function standardPart(p: DatePart): string {
   if (arabic(p.text)) {
     return p.year ? p.text : String(Number(p.text));
   }
-  return p.year ? [...p.text].map((c) => CN_DIGIT[c]).join('') : String(parseChineseNumeral(p.text));
+  return p.year ? [...p.text].map((c) => DIGIT[c]).join('') : String(parseChineseNumeral(p.text));
 }
 
 /**
@@ -160,19 +149,8 @@ export function dateForm(t: LineText, out: TypographyMark[]): void {
     if (edits.length === 0) {
       continue;
     }
-    out.push({ code: 'number.date-form', kind, start, end, written: m[0], wanted: applied(t.line, start, end, edits), edits });
+    out.push({ code: 'number.date-form', kind, start, end, written: m[0], wanted: withEdits(t.line, edits, start, end), edits });
   }
-}
-
-/** The text of start…end with edits (inside it, in order) applied. */
-function applied(line: string, start: number, end: number, edits: readonly MarkEdit[]): string {
-  let text = '';
-  let at = start;
-  for (const e of edits) {
-    text += line.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return text + line.slice(at, end);
 }
 
 /** A set expression written with Chinese numerals: each digit may be written as a digit (三会一课 → 3会1课). */
@@ -192,19 +170,6 @@ const LEXICON: readonly (readonly [string, string?])[] = [
   ['两个务必'],
 ];
 
-const VALUE: Readonly<Record<string, string>> = {
-  一: '1',
-  两: '2',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-
 /** The set expressions: a pattern, and for a word of the lexicon the word (its digits become its characters). */
 const SET_EXPRESSIONS: readonly { readonly re: RegExp; readonly word?: string }[] = [
   { re: /(?:党的|中共)(\d{1,2})(?:次全国代表)?大/g },
@@ -215,7 +180,7 @@ const SET_EXPRESSIONS: readonly { readonly re: RegExp; readonly word?: string }[
   { re: /(?<![\d.．])(1\d)五(?=规划|时期|期间|末|以来|”|’|")/g },
   ...LEXICON.map(([word, not]) => ({
     re: new RegExp(
-      [...word].map((c) => (VALUE[c] !== undefined ? `(?:${c}|${VALUE[c]})` : c)).join('') + (not !== undefined ? `(?!${not})` : ''),
+      [...word].map((c) => (DIGIT[c] !== undefined ? `(?:${c}|${DIGIT[c]})` : c)).join('') + (not !== undefined ? `(?!${not})` : ''),
       'g',
     ),
     word,
@@ -252,7 +217,7 @@ export function fixedChinese(t: LineText, out: TypographyMark[]): void {
         k = e;
       }
       if (edits.length > 0) {
-        found.push({ code: 'number.fixed-chinese', start, end, written: m[0], wanted: applied(line, start, end, edits), edits });
+        found.push({ code: 'number.fixed-chinese', start, end, written: m[0], wanted: withEdits(line, edits, start, end), edits });
       }
     }
   }

@@ -2,18 +2,7 @@
  * The punctuation checks of SPEC §8 (GB/T 15834-2011), one function per code, each reading one line from a column on
  * and adding what it finds. A fix replaces only the marks it names.
  */
-import { inEnglishClause, isAsciiDigit, isChineseSide, isIdeograph, isLatinLetter, TypographyMark } from './text';
-
-/** What every check of a line is given: the line, where its text starts (after a heading marker), what is protected. */
-export interface LineText {
-  readonly line: string;
-  readonly from: number;
-  readonly mask: Uint8Array | undefined;
-}
-
-function isProtected(t: LineText, i: number): boolean {
-  return t.mask !== undefined && t.mask[i] === 1;
-}
+import { inEnglishClause, isAsciiDigit, isChineseSide, isIdeograph, isLatinLetter, isProtected, LineText, TypographyMark } from './text';
 
 function chineseAt(line: string, i: number): boolean {
   return i >= 0 && i < line.length && isChineseSide(line.charCodeAt(i));

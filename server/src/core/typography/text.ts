@@ -38,6 +38,37 @@ export interface TypographyMark {
   readonly edits: readonly MarkEdit[];
 }
 
+/** What every check of a line is given: the line, where its text starts (after a heading marker), what is protected. */
+export interface LineText {
+  readonly line: string;
+  readonly from: number;
+  readonly mask: Uint8Array | undefined;
+}
+
+/** Whether a column of columns start … end - 1 (by default the one column `start`) is protected (see protectedMask). */
+export function isProtected(t: LineText, start: number, end = start + 1): boolean {
+  if (t.mask === undefined) {
+    return false;
+  }
+  for (let i = start; i < end; i++) {
+    if (t.mask[i] === 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The text of columns start … end - 1 of a line (by default the whole line) with edits inside it, in order, applied. */
+export function withEdits(line: string, edits: readonly MarkEdit[], start = 0, end = line.length): string {
+  let text = '';
+  let at = start;
+  for (const e of edits) {
+    text += line.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return text + line.slice(at, end);
+}
+
 /** A CJK ideograph (BMP blocks, or a surrogate of the supplementary ideograph planes). */
 export function isIdeograph(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd840 && c <= 0xd87f);
