@@ -478,8 +478,8 @@ function encodeSegment(name: string): string {
   return encodeURIComponent(name).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** A path under a hidden folder or node_modules (relative to the workspace folder). */
+/** A hidden folder or node_modules, or a path under one (relative to the workspace folder). */
 function hidden(uri: string, folder: string): boolean {
   const rest = uri.slice(folder.replace(/\/+$/, '').length);
-  return /\/(\.|node_modules\/)/.test(rest);
+  return /\/(\.|node_modules(\/|$))/.test(rest);
 }
