@@ -97,7 +97,8 @@ export function startServer(connection: Connection, host: Host): void {
   });
 
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
-  const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
+  const served = (doc: Pick<GongwenDocument, 'languageId' | 'outline'>): boolean =>
+    doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
   // ---- the workspace index (issue 14): every material of the workspace folders, review.similar across them
   let changedOpen = new Set<string>();
@@ -107,7 +108,7 @@ export function startServer(connection: Connection, host: Host): void {
     host,
     settings,
     log: (problem) => connection.console.info(localizeMessage(t, problem)),
-    served: (languageId, outline) => languageId === 'gongwen' || outline.all.length > 0,
+    served: (languageId, outline) => served({ languageId, outline }),
     changed: ({ similar }) => {
       for (const uri of similar) {
         if (documents.has(uri)) {

@@ -675,7 +675,7 @@ export class SimilarIndex {
 
   /** Line and columns of counted-text offsets start…end of a material (they lie in one paragraph). */
   private place(m: Material, start: number, end: number): { line: number; character: number; endCharacter: number } {
-    const p = m.paragraphs[partition(m.starts.length, (i) => m.starts[i] <= start) - 1];
+    const p = m.paragraphs[paragraphAt(m, start)];
     const { columns } = lineText(m.input.outline, p.line, m.heading, m.themes);
     const from = p.lineOffset + (start - p.start);
     const to = p.lineOffset + (end - p.start) - 1;
@@ -820,8 +820,7 @@ function within(
   if (to - from < m - limit) {
     return undefined;
   }
-  const hit = alignWithin(pattern.slice(ps, pe), text, from, to, limit);
-  return hit !== undefined ? { start: hit.start, end: hit.end } : undefined;
+  return alignWithin(pattern.slice(ps, pe), text, from, to, limit);
 }
 
 /**
