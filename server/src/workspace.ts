@@ -18,7 +18,7 @@ import { LineTable } from './core/lines';
 import { Message, msg } from './core/messages';
 import type { Outline } from './core/model';
 import { parse } from './core/parser';
-import { SimilarIndex, SimilarMatch, samePersonEarlierYear } from './core/similar';
+import { DEFAULT_MIN_CHARS, SimilarIndex, SimilarMatch, samePersonEarlierYear } from './core/similar';
 import type { Host } from './host';
 import type { GongwenDocument } from './service/document';
 import { Settings, WORKSPACE_FILE } from './settings';
@@ -109,7 +109,7 @@ export class WorkspaceIndex {
   private readonly idle: (() => void)[] = [];
 
   constructor(private readonly options: IndexOptions) {
-    this.similar = this.newSimilar(50);
+    this.similar = this.newSimilar(DEFAULT_MIN_CHARS);
   }
 
   /** True while folders are walked or files read. */
@@ -308,7 +308,7 @@ export class WorkspaceIndex {
       }
     } else if ('problem' in read) {
       this.drop(key);
-      this.logOnce(msg(INDEX_MESSAGES.notIndexed, `${uriName(task.uri)}`), read.problem);
+      this.logOnce(msg(INDEX_MESSAGES.notIndexed, uriName(task.uri)), read.problem);
     } else {
       await this.add(task.uri, task.folder, read.text);
     }
