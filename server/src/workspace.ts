@@ -3,7 +3,7 @@
  *
  * Folders are walked and files read lazily, in small slices that yield to requests between them (a keystroke is
  * never behind more than one file's work). Files of the served extensions count, up to `gongwen.index.maxFiles`
- * materials of at most `gongwen.index.maxFileSize` bytes each; hidden folders and node_modules are left out; a
+ * materials of at most `gongwen.index.maxFileSize` bytes each; hidden files and folders and node_modules are left out; a
  * symbolic link loop or a folder reached twice is walked once; what cannot be listed or read is logged once and left
  * out. File events (workspace/didChangeWatchedFiles) keep it current; an open document wins over the file on disk.
  *
@@ -338,10 +338,11 @@ export class WorkspaceIndex {
         return;
       }
       const child = `${uri}/${encodeSegment(entry.name)}`;
+      if (hidden(child, folder)) {
+        continue;
+      }
       if (entry.kind === 'directory') {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
-          this.enqueue({ kind: 'walk', uri: child, folder });
-        }
+        this.enqueue({ kind: 'walk', uri: child, folder });
       } else if (entry.kind === 'other' && languageOfFile(entry.name) !== undefined) {
         this.logOnce(msg(INDEX_MESSAGES.special, uriPath(child)));
       } else if (entry.kind === 'file' && languageOfFile(entry.name) !== undefined) {
@@ -478,7 +479,7 @@ function encodeSegment(name: string): string {
   return encodeURIComponent(name).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** A hidden folder or node_modules, or a path under one (relative to the workspace folder). */
+/** A hidden file or folder or node_modules, or a path under one (relative to the workspace folder): never indexed. */
 function hidden(uri: string, folder: string): boolean {
   const rest = uri.slice(folder.replace(/\/+$/, '').length);
   return /\/(\.|node_modules(\/|$))/.test(rest);

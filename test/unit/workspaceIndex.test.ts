@@ -138,6 +138,7 @@ test(
       ['file:///ws/note.txt', 'no headings here\n'],
       ['file:///ws/busy.txt', { changed: true }],
       ['file:///ws/.git/x.txt', material(rand, 500)],
+      ['file:///ws/dir/.draft.txt', material(rand, 500)],
     ]);
     const { index, logged } = makeIndex(files);
     await index.rebuild(['file:///ws'], () => []);
