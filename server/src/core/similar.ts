@@ -524,10 +524,6 @@ export class SimilarIndex {
     return n;
   }
 
-  has(key: string): boolean {
-    return this.materials.has(key);
-  }
-
   /**
    * Adds or replaces a material and compares it with the related ones. Returns the keys whose matches changed (the
    * material itself and the others it shares, or shared, a passage with).
