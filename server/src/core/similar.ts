@@ -13,7 +13,7 @@
  */
 import { Message, msg } from './messages';
 import type { Outline } from './model';
-import { partition } from './search';
+import { lastAtMost } from './search';
 
 /** A paragraph counts from this many characters (counted text, without punctuation or spaces). */
 export const DEFAULT_MIN_CHARS = 50;
@@ -729,7 +729,7 @@ function coverage(found: readonly { aStart: number; aEnd: number }[]): number {
 
 /** The paragraph (piece) index of an offset. */
 function paragraphAt(m: Material, offset: number): number {
-  return partition(m.starts.length, (i) => m.starts[i] <= offset) - 1;
+  return lastAtMost(m.starts, offset);
 }
 
 /**
