@@ -216,8 +216,8 @@ export class WorkspaceIndex {
   /** workspace/didChangeWatchedFiles: 1 created, 2 changed, 3 deleted. */
   fileEvents(changes: readonly { uri: string; type: number }[]): void {
     for (const { uri, type } of changes) {
-      const { folder } = placeInWorkspace(this.folders, uri);
-      if (folder === undefined || this.limits.maxFiles === 0 || hidden(uri, folder)) {
+      const { folder, path } = placeInWorkspace(this.folders, uri);
+      if (folder === undefined || this.limits.maxFiles === 0 || hidden(path)) {
         continue;
       }
       if (type === 3) {
@@ -337,10 +337,10 @@ export class WorkspaceIndex {
         this.limit(msg(INDEX_MESSAGES.entries, maxEntries));
         return;
       }
-      const child = `${uri}/${encodeSegment(entry.name)}`;
-      if (hidden(child, folder)) {
+      if (hidden(entry.name)) {
         continue;
       }
+      const child = `${uri}/${encodeSegment(entry.name)}`;
       if (entry.kind === 'directory') {
         this.enqueue({ kind: 'walk', uri: child, folder });
       } else if (entry.kind === 'other' && languageOfFile(entry.name) !== undefined) {
@@ -479,8 +479,7 @@ function encodeSegment(name: string): string {
   return encodeURIComponent(name).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** A hidden file or folder or node_modules, or a path under one (relative to the workspace folder): never indexed. */
-function hidden(uri: string, folder: string): boolean {
-  const rest = uri.slice(folder.replace(/\/+$/, '').length);
-  return /\/(\.|node_modules(\/|$))/.test(rest);
+/** A hidden file or folder or node_modules, or a path under one (a path relative to the workspace folder): never indexed. */
+function hidden(path: string): boolean {
+  return /(^|\/)(\.|node_modules(\/|$))/.test(path);
 }
