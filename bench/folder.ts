@@ -13,7 +13,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { LineTable } from '../server/src/core/lines';
 import { parse } from '../server/src/core/parser';
 import { SimilarIndex } from '../server/src/core/similar';
@@ -32,6 +31,7 @@ export interface FolderRun {
     indexMs: number;
     rssAfterIndex: number;
     peakRss: number;
+    /** Materials with review.similar findings (not pairs: a material may share with several). */
     similarPairs: number;
     workspaceDiagnostic: { ms: number; items: number; similar: number; bytes: number };
     workspaceSymbol: { ms: number; items: number };
@@ -122,9 +122,8 @@ async function serverFigures(spec: ServerSpec, dir: string, files: Map<string, s
       server.sendChange(server.keystroke(line, lines[line].length - 1, '改'));
       lines[line] = lines[line].slice(0, -1) + '改' + lines[line].slice(-1);
       const k0 = process.hrtime.bigint();
-      const answer: DocumentDiagnosticReport = await server.diagnostic();
+      await server.diagnostic();
       times.push(ms(k0));
-      void answer;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return {

@@ -14,7 +14,6 @@ export interface FolderSummary {
   materials: number;
   problems: number;
   similar: number;
-  building: boolean;
 }
 
 /** The folder a material is listed under: its workspace folder's name and the path of its directory in it. */
@@ -24,7 +23,7 @@ function groupOf(m: MaterialInfo, multiRoot: boolean): string {
   return dir === '' ? folderName : multiRoot ? `${folderName}/${dir}` : dir;
 }
 
-export function materialDescription(m: MaterialInfo): string {
+function materialDescription(m: MaterialInfo): string {
   return vscode.l10n.t('{0} · {1} chars · {2} findings', m.profileLabel || m.profile, m.chars, m.problems);
 }
 
@@ -39,6 +38,8 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** The nodes of the last answer, so that reveal and getParent find the same objects. */
   private roots: Extract<Node, { kind: 'folder' }>[] = [];
   private readonly byUri = new Map<string, { node: Node; parent: Node }>();
+  /** A refresh put off while the view is hidden. */
+  private later: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     /** Asks the running server for the materials; undefined when no server runs. */
@@ -56,9 +57,6 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
       }
     });
   }
-
-  /** A refresh put off while the view is hidden. */
-  private later: ReturnType<typeof setTimeout> | undefined;
 
   /** The server said the materials changed (or it started or stopped): asked again. */
   refresh(): void {
@@ -89,7 +87,6 @@ export class MaterialsView implements vscode.TreeDataProvider<Node>, vscode.Disp
                   materials: materials.length,
                   problems: materials.reduce((n, m) => n + m.problems, 0),
                   similar: materials.reduce((n, m) => n + m.similar, 0),
-                  building: result.building,
                 }
               : undefined,
           );

@@ -9,7 +9,7 @@
 import { Dirent, existsSync, readdirSync, readFileSync, Stats, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { analyze, resolveProfile } from './core/analyze';
+import { analyze, MAX_REPORTED, resolveProfile } from './core/analyze';
 import type { Code, Severity } from './core/codes';
 import { Config, CONFIG_MESSAGES, DEFAULT_CONFIG, resolveConfig } from './core/config';
 import { matchGlob } from './core/glob';
@@ -574,9 +574,11 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
   });
   addSimilar(report);
   for (const r of report) {
+    // review.similar merged in document order; the report keeps the first MAX_REPORTED
     r.diagnostics = r.diagnostics
       .filter((d) => SHOWN.indexOf(d.severity) >= least)
-      .sort((a, b) => a.line - b.line || a.character - b.character);
+      .sort((a, b) => a.line - b.line || a.character - b.character)
+      .slice(0, MAX_REPORTED);
   }
   const total = report.reduce((n, r) => n + r.diagnostics.length, 0);
   const errors = report.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

@@ -25,7 +25,7 @@ import {
   WatchKind,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { resolveProfile } from './core/analyze';
+import { MAX_REPORTED, resolveProfile } from './core/analyze';
 import { DEFAULT_CONFIG } from './core/config';
 import type { Host } from './host';
 import { CodeActionSupport, codeActions, Current, resolveCodeAction, workspaceEdit } from './service/codeActions';
@@ -59,7 +59,7 @@ import {
   TrustParams,
 } from './protocol';
 import { toDiagnostics } from './service/diagnostics';
-import { similarDiagnostics } from './service/similar';
+import { similarDiagnostics, withSimilar } from './service/similar';
 import { Settings, WORKSPACE_FILE } from './settings';
 import { Validation } from './validation';
 import { folderSettingsUri, Material, WorkspaceIndex } from './workspace';
@@ -97,7 +97,8 @@ export function startServer(connection: Connection, host: Host): void {
   });
 
   /** A plaintext or Markdown document with no numbered heading gets nothing. */
-  const served = (doc: GongwenDocument): boolean => doc.languageId === 'gongwen' || doc.outline.all.length > 0;
+  const served = (doc: Pick<GongwenDocument, 'languageId' | 'outline'>): boolean =>
+    doc.languageId === 'gongwen' || doc.outline.all.length > 0;
 
   // ---- the workspace index (issue 14): every material of the workspace folders, review.similar across them
   let changedOpen = new Set<string>();
@@ -107,7 +108,7 @@ export function startServer(connection: Connection, host: Host): void {
     host,
     settings,
     log: (problem) => connection.console.info(localizeMessage(t, problem)),
-    served: (languageId, outline) => languageId === 'gongwen' || outline.all.length > 0,
+    served: (languageId, outline) => served({ languageId, outline }),
     changed: ({ similar }) => {
       for (const uri of similar) {
         if (documents.has(uri)) {
@@ -153,7 +154,7 @@ export function startServer(connection: Connection, host: Host): void {
       profile: m.analysis.profile.id,
       profileLabel: m.analysis.profile.label,
       chars: outline.lineCount > 0 ? outline.charsBetween(0, outline.lineCount - 1) : 0,
-      problems: m.analysis.diagnostics.length + similar,
+      problems: Math.min(MAX_REPORTED, m.analysis.diagnostics.length + similar),
       similar,
     };
   }
@@ -486,7 +487,7 @@ export function startServer(connection: Connection, host: Host): void {
           items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: [] });
         } else {
           const folder = await folderFindings(m);
-          const diagnostics = toDiagnostics(m.analysis.diagnostics, t).concat(folder.diagnostics);
+          const diagnostics = withSimilar(toDiagnostics(m.analysis.diagnostics, t), folder.diagnostics);
           items.push({ kind: DocumentDiagnosticReportKind.Full, uri: m.uri, version, resultId, items: diagnostics });
         }
       }

@@ -11,13 +11,14 @@ import {
   DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
 } from 'vscode-languageserver';
-import { Analysis, Diagnosis, sameFindings } from './core/analyze';
+import { Analysis, Diagnosis, MAX_REPORTED, sameFindings } from './core/analyze';
 import type { Host } from './host';
 import { StatusNotificationMethod, StatusParams } from './protocol';
 import { toDiagnostics } from './service/diagnostics';
 import type { GongwenDocument } from './service/document';
 import { outlineSize } from './service/documentSymbols';
 import type { Localize } from './service/localize';
+import { withSimilar } from './service/similar';
 import type { Settings } from './settings';
 
 /** Push mode waits this long after the last keystroke before it publishes. */
@@ -76,7 +77,7 @@ export class Validation {
       profile: analysis.profile.id,
       profileLabel: analysis.profile.label,
       headings: doc.outline.all.length,
-      problems: analysis.diagnostics.length + folder.diagnostics.length,
+      problems: Math.min(MAX_REPORTED, analysis.diagnostics.length + folder.diagnostics.length),
       outlineItems,
       outlineShown: Math.min(outlineItems, config.outlineMaxItems),
       chars: doc.outline.charsBetween(0, doc.outline.lineCount - 1),
@@ -152,7 +153,11 @@ export class Validation {
     }
     const resultId = String(++this.lastResultId);
     this.reports.set(doc, { resultId, findings, folderKey: folder.key });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(findings, this.options.t).concat(folder.diagnostics) };
+    return {
+      kind: DocumentDiagnosticReportKind.Full,
+      resultId,
+      items: withSimilar(toDiagnostics(findings, this.options.t), folder.diagnostics),
+    };
   }
 
   private schedulePush(doc: GongwenDocument): void {
@@ -167,7 +172,7 @@ export class Validation {
           (checked) => {
             if (isOpen(doc) && doc.version === version) {
               const diagnostics: Diagnostic[] =
-                checked !== undefined ? toDiagnostics(checked.analysis.diagnostics, t).concat(checked.folder.diagnostics) : [];
+                checked !== undefined ? withSimilar(toDiagnostics(checked.analysis.diagnostics, t), checked.folder.diagnostics) : [];
               void connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
             }
           },

@@ -3,7 +3,7 @@
  *
  * Folders are walked and files read lazily, in small slices that yield to requests between them (a keystroke is
  * never behind more than one file's work). Files of the served extensions count, up to `gongwen.index.maxFiles`
- * materials of at most `gongwen.index.maxFileSize` bytes each; hidden folders and node_modules are left out; a
+ * materials of at most `gongwen.index.maxFileSize` bytes each; hidden files and folders and node_modules are left out; a
  * symbolic link loop or a folder reached twice is walked once; what cannot be listed or read is logged once and left
  * out. File events (workspace/didChangeWatchedFiles) keep it current; an open document wins over the file on disk.
  *
@@ -18,7 +18,7 @@ import { LineTable } from './core/lines';
 import { Message, msg } from './core/messages';
 import type { Outline } from './core/model';
 import { parse } from './core/parser';
-import { SimilarIndex, SimilarMatch, samePersonEarlierYear } from './core/similar';
+import { DEFAULT_MIN_CHARS, SimilarIndex, SimilarMatch, samePersonEarlierYear } from './core/similar';
 import type { Host } from './host';
 import type { GongwenDocument } from './service/document';
 import { Settings, WORKSPACE_FILE } from './settings';
@@ -109,7 +109,7 @@ export class WorkspaceIndex {
   private readonly idle: (() => void)[] = [];
 
   constructor(private readonly options: IndexOptions) {
-    this.similar = this.newSimilar(50);
+    this.similar = this.newSimilar(DEFAULT_MIN_CHARS);
   }
 
   /** True while folders are walked or files read. */
@@ -216,8 +216,8 @@ export class WorkspaceIndex {
   /** workspace/didChangeWatchedFiles: 1 created, 2 changed, 3 deleted. */
   fileEvents(changes: readonly { uri: string; type: number }[]): void {
     for (const { uri, type } of changes) {
-      const { folder } = placeInWorkspace(this.folders, uri);
-      if (folder === undefined || this.limits.maxFiles === 0 || hidden(uri, folder)) {
+      const { folder, path } = placeInWorkspace(this.folders, uri);
+      if (folder === undefined || this.limits.maxFiles === 0 || hidden(path)) {
         continue;
       }
       if (type === 3) {
@@ -308,7 +308,7 @@ export class WorkspaceIndex {
       }
     } else if ('problem' in read) {
       this.drop(key);
-      this.logOnce(msg(INDEX_MESSAGES.notIndexed, `${uriName(task.uri)}`), read.problem);
+      this.logOnce(msg(INDEX_MESSAGES.notIndexed, uriName(task.uri)), read.problem);
     } else {
       await this.add(task.uri, task.folder, read.text);
     }
@@ -337,11 +337,12 @@ export class WorkspaceIndex {
         this.limit(msg(INDEX_MESSAGES.entries, maxEntries));
         return;
       }
+      if (hidden(entry.name)) {
+        continue;
+      }
       const child = `${uri}/${encodeSegment(entry.name)}`;
       if (entry.kind === 'directory') {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') {
-          this.enqueue({ kind: 'walk', uri: child, folder });
-        }
+        this.enqueue({ kind: 'walk', uri: child, folder });
       } else if (entry.kind === 'other' && languageOfFile(entry.name) !== undefined) {
         this.logOnce(msg(INDEX_MESSAGES.special, uriPath(child)));
       } else if (entry.kind === 'file' && languageOfFile(entry.name) !== undefined) {
@@ -478,8 +479,7 @@ function encodeSegment(name: string): string {
   return encodeURIComponent(name).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** A path under a hidden folder or node_modules (relative to the workspace folder). */
-function hidden(uri: string, folder: string): boolean {
-  const rest = uri.slice(folder.replace(/\/+$/, '').length);
-  return /\/(\.|node_modules\/)/.test(rest);
+/** A hidden file or folder or node_modules, or a path under one (a path relative to the workspace folder): never indexed. */
+function hidden(path: string): boolean {
+  return /(^|\/)(\.|node_modules(\/|$))/.test(path);
 }

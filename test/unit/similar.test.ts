@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MAX_REPORTED } from '../../server/src/core/analyze';
 import { alignWithin, personOf, SimilarIndex, samePersonEarlierYear } from '../../server/src/core/similar';
+import { withSimilar } from '../../server/src/service/similar';
 import { edited, material, paragraph } from '../support/materials';
 import { prng } from '../support/prng';
 import { outlineOf } from './helpers';
@@ -178,4 +180,35 @@ test('personOf: the same person in two years', () => {
   assert.ok(!samePersonEarlierYear('2024年度张三对照检查材料.txt', '2024年度张三对照检查材料.md'));
   assert.ok(!samePersonEarlierYear('2024年度张三.txt', '2025年度李四.txt'));
   assert.equal(personOf('张三.txt'), undefined);
+});
+
+test('withSimilar: review.similar merged in document order, the report kept to the first MAX_REPORTED findings', () => {
+  const at = (line: number, character: number, code: string) => ({
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    code,
+    message: `${code} ${line}:${character}`,
+  });
+  // a document with the most findings the analysis reports, one per line from line 10
+  const analysis = Array.from({ length: MAX_REPORTED }, (_, i) => at(10 + i, 2, 'numbering'));
+  const similar = [at(0, 0, 'review.similar'), at(10, 0, 'review.similar'), at(500, 5, 'review.similar'), at(5000, 0, 'review.similar')];
+  const report = withSimilar(analysis, similar);
+  assert.equal(report.length, MAX_REPORTED);
+  const starts = report.map((d) => d.range.start.line * 1000 + d.range.start.character);
+  assert.deepEqual(
+    starts,
+    [...starts].sort((x, y) => x - y),
+    'in document order',
+  );
+  assert.deepEqual(
+    report.filter((d) => d.code === 'review.similar').map((d) => d.message),
+    ['review.similar 0:0', 'review.similar 10:0', 'review.similar 500:5'],
+  );
+  // the analysis' findings it keeps are its first ones, in their order
+  assert.deepEqual(
+    report.filter((d) => d.code === 'numbering'),
+    analysis.slice(0, MAX_REPORTED - 3),
+  );
+  // under the cap every finding is kept
+  assert.deepEqual(withSimilar(analysis.slice(0, 2), similar.slice(2)), [analysis[0], analysis[1], similar[2], similar[3]]);
+  assert.deepEqual(withSimilar(analysis.slice(0, 2), []), analysis.slice(0, 2));
 });

@@ -121,3 +121,18 @@ test('similar on a folder with a binary file and a symbolic link loop: both name
     [['a.txt', 'b.txt']],
   );
 });
+
+test('check: a document with more than 1,000 findings reports the first 1,000 in document order, review.similar among them', () => {
+  // 1,200 numbering findings after the planted paragraph
+  const many = A + Array.from({ length: 1200 }, () => '1.学习不够深入。').join('\n') + '\n';
+  const dir = folder('capped', { 'a.txt': many, 'b.txt': B });
+  const r = cli(['check', '--format', 'json', '--severity', 'hint', '.'], dir);
+  const report = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string; line: number }[] }[];
+  const a = report.find((f) => f.file === 'a.txt')!.diagnostics;
+  assert.equal(a.length, 1000);
+  assert.deepEqual(
+    a.filter((d) => d.code === 'review.similar').map((d) => d.line + 1),
+    [lineOf(A, shared)],
+  );
+  assert.ok(a.every((d, i) => i === 0 || a[i - 1].line <= d.line));
+});

@@ -138,6 +138,7 @@ test(
       ['file:///ws/note.txt', 'no headings here\n'],
       ['file:///ws/busy.txt', { changed: true }],
       ['file:///ws/.git/x.txt', material(rand, 500)],
+      ['file:///ws/dir/.draft.txt', material(rand, 500)],
     ]);
     const { index, logged } = makeIndex(files);
     await index.rebuild(['file:///ws'], () => []);
@@ -230,4 +231,19 @@ test('a folder that cannot be listed is named once; the rest is indexed', { time
     logged.filter((l) => l.includes('locked')),
     ['Cannot list the folder file:///ws/locked: EACCES (permission denied)'],
   );
+});
+
+test('a node_modules or hidden folder created in the workspace is not walked', { timeout: 60000 }, async () => {
+  const rand = prng(24);
+  const files = new Map<string, string | MaterialRead>([['file:///ws/a.txt', material(rand, 500)]]);
+  const { index } = makeIndex(files);
+  await index.rebuild(['file:///ws'], () => []);
+  await index.whenIdle();
+  files.set('file:///ws/node_modules/pkg/README.md', material(rand, 500));
+  files.set('file:///ws/sub/node_modules/README.md', material(rand, 500));
+  files.set('file:///ws/.cache/x.txt', material(rand, 500));
+  files.set('file:///ws/new/b.txt', material(rand, 500));
+  index.fileEvents(['node_modules', 'sub/node_modules', '.cache', 'new'].map((p) => ({ uri: `file:///ws/${p}`, type: 1 })));
+  await index.whenIdle();
+  assert.equal(paths(index), 'a.txt new/b.txt');
 });

@@ -13,7 +13,7 @@
  */
 import { Message, msg } from './messages';
 import type { Outline } from './model';
-import { partition } from './search';
+import { lastAtMost } from './search';
 
 /** A paragraph counts from this many characters (counted text, without punctuation or spaces). */
 export const DEFAULT_MIN_CHARS = 50;
@@ -524,10 +524,6 @@ export class SimilarIndex {
     return n;
   }
 
-  has(key: string): boolean {
-    return this.materials.has(key);
-  }
-
   /**
    * Adds or replaces a material and compares it with the related ones. Returns the keys whose matches changed (the
    * material itself and the others it shares, or shared, a passage with).
@@ -675,7 +671,7 @@ export class SimilarIndex {
 
   /** Line and columns of counted-text offsets start…end of a material (they lie in one paragraph). */
   private place(m: Material, start: number, end: number): { line: number; character: number; endCharacter: number } {
-    const p = m.paragraphs[partition(m.starts.length, (i) => m.starts[i] <= start) - 1];
+    const p = m.paragraphs[paragraphAt(m, start)];
     const { columns } = lineText(m.input.outline, p.line, m.heading, m.themes);
     const from = p.lineOffset + (start - p.start);
     const to = p.lineOffset + (end - p.start) - 1;
@@ -733,7 +729,7 @@ function coverage(found: readonly { aStart: number; aEnd: number }[]): number {
 
 /** The paragraph (piece) index of an offset. */
 function paragraphAt(m: Material, offset: number): number {
-  return partition(m.starts.length, (i) => m.starts[i] <= offset) - 1;
+  return lastAtMost(m.starts, offset);
 }
 
 /**
@@ -820,8 +816,7 @@ function within(
   if (to - from < m - limit) {
     return undefined;
   }
-  const hit = alignWithin(pattern.slice(ps, pe), text, from, to, limit);
-  return hit !== undefined ? { start: hit.start, end: hit.end } : undefined;
+  return alignWithin(pattern.slice(ps, pe), text, from, to, limit);
 }
 
 /**

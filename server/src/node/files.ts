@@ -68,6 +68,8 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 const stuck = new Map<string, number>();
 
 const timedOut = (path: string, seconds: number): FileError => new FileError('ETIMEDOUT', msg(FILE_MESSAGES.timedOut, path, seconds));
+const cannotRead = (path: string, e: unknown): FileError =>
+  new FileError(String((e as NodeJS.ErrnoException)?.code ?? 'EIO'), msg(FILE_MESSAGES.cannotRead, path, describeError(e)));
 
 /** What to say of a file that is not regular (the template of a FILE_MESSAGES entry; `{0}` is the path). */
 export function notRegular(s: Stats): string {
@@ -164,9 +166,7 @@ async function readWithin(path: string, maxBytes: number, fs: FileSystem, late: 
       await handle.close().catch(() => undefined);
     }
   } catch (e) {
-    throw e instanceof FileError
-      ? e
-      : new FileError(String((e as NodeJS.ErrnoException)?.code ?? 'EIO'), msg(FILE_MESSAGES.cannotRead, path, describeError(e)));
+    throw e instanceof FileError ? e : cannotRead(path, e);
   }
 }
 
@@ -206,7 +206,7 @@ export type MaterialBytes = { bytes: Buffer } | { changed: true };
 /** Reads a regular file within the limits, and says when it changed meanwhile; rejects with a FileError. */
 export async function readMaterialBytes(path: string, limits: ReadLimits, fs: FileSystem = nodeFs): Promise<MaterialBytes> {
   const before = await fs.stat(path).catch((e: unknown) => {
-    throw new FileError(String((e as NodeJS.ErrnoException)?.code ?? 'EIO'), msg(FILE_MESSAGES.cannotRead, path, describeError(e)));
+    throw cannotRead(path, e);
   });
   const bytes = await readRegularFile(path, limits, fs);
   const after = await fs.stat(path).catch(() => undefined);
