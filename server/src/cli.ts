@@ -121,14 +121,11 @@ review.similar: check compares each document with those in its folder and below 
 person's material of another year); similar compares all the documents it is given.
 
 Exit codes:
-  0   no error-severity finding
+  0   no error-severity finding (similar: no pair)
   1   check found an error-severity finding (and --exit-zero was not given); with --fix or
-      --diff, one that is left after the fixes
+      --diff, one that is left after the fixes; similar found a pair
   2   bad usage, or a file could not be read (the other files are still read and reported),
       or a fixed file could not be written
-  0   no error-severity finding (similar: no pair)
-  1   check found an error-severity finding (and --exit-zero was not given); similar found a pair
-  2   bad usage, or a file could not be read (the other files are still read and reported)
 
 Environment:
   LC_ALL, LC_MESSAGES, LANG   the first one set chooses the language of messages: Chinese when it

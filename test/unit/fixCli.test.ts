@@ -196,3 +196,16 @@ test('--fix on a file that cannot be read goes on with the others and exits 2', 
   assert.match(r.stderr, /missing\.txt/);
   assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), '一、甲\n二、乙\n');
 });
+
+test('--help lists each exit code once, with what --fix, --diff and similar make of it, in English and Chinese', () => {
+  for (const [lang, heading] of [
+    ['C', 'Exit codes:'],
+    ['zh_CN.UTF-8', '退出码：'],
+  ]) {
+    const help = cli(['--help'], TMP, lang).stdout;
+    const codes = help.slice(help.indexOf(heading)).split(/\n\n/)[0];
+    assert.deepEqual(codes.match(/^ {2}\d/gm), ['  0', '  1', '  2'], lang);
+    assert.match(codes, /--fix.*\n.*--diff|--fix 或 --diff/, lang);
+    assert.match(codes, /similar/, lang);
+  }
+});
