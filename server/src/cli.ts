@@ -96,7 +96,7 @@ Options:
                        several files, a folder or a glob give [{ file, profile, sections }]
   --format text|json   check: the output format (default text: FILE:LINE:COLUMN: severity code message)
   --exit-zero          check: exit 0 even when an error is found
-  --fix                check: apply every safe fix (numbering, markers; never inserting a heading)
+  --fix                check: apply every safe fix (numbering, markers, typography; no heading inserted)
                        and write the files back in their encoding; says how many fixes in which files
   --diff               check: print the fixes as a unified diff instead of writing them
   --severity LEVEL     check: the least severity shown: error, warning, information (default) or

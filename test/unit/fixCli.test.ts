@@ -209,3 +209,12 @@ test('--help lists each exit code once, with what --fix, --diff and similar make
     assert.match(codes, /similar/, lang);
   }
 });
+
+test('--fix applies the typography fixes too, as --help and the README say', () => {
+  const dir = folder('typography');
+  writeFileSync(join(dir, 'a.txt'), '工作总结\n一、甲\n文字,内容;2023-2024年。\n');
+  const r = cli(['check', '--fix', 'a.txt'], dir);
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), '工作总结\n一、甲\n文字，内容；2023—2024年。\n');
+  assert.match(r.stdout, /a\.txt: 3 problems fixed\./);
+  assert.match(cli(['--help'], dir).stdout, /--fix .*typography/);
+});
