@@ -20,7 +20,7 @@ import { samePersonEarlierYear, SimilarIndex, similarFindings } from './core/sim
 import { Encoding, encodingNamed } from './input/decode';
 import { encodeChanged } from './input/encode';
 import { documentText } from './input/read';
-import { fixAll, FixAllResult, MAX_FIX_ROUNDS } from './core/fixAll';
+import { fixAll, FixAllResult } from './core/fixAll';
 import { unifiedDiff } from './diff';
 import { ChangedMeanwhile, writeAtomically } from './node/write';
 import { readBundle } from './node/bundles';
@@ -542,7 +542,7 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
     if (fix || diff) {
       const result = fixAll(read.text, config, path);
       if (!result.converged) {
-        writeErr(`gongwen-outline: ${t(CLI_MESSAGES.notConverged, shown(file), MAX_FIX_ROUNDS)}\n`);
+        writeErr(`gongwen-outline: ${t(CLI_MESSAGES.notConverged, shown(file), result.rounds)}\n`);
       }
       const problem = diff || result.edits.length === 0 ? undefined : writeFixed(file, read, result);
       if (problem !== undefined) {
