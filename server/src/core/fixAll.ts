@@ -15,7 +15,6 @@ import { allFindings } from './analyze';
 import type { Config } from './config';
 import type { LineEdit } from './edits';
 import { LineTable, splitLines } from './lines';
-import type { Message } from './messages';
 import { parse } from './parser';
 import { lastAtMost } from './search';
 import type { FixOffer } from './rule';
@@ -30,8 +29,6 @@ export const MAX_FIX_ROUNDS = 100;
 export const FIX_ALL_MESSAGES = {
   title: 'Fix all auto-fixable problems (Gongwen)',
 } as const;
-
-export const FIX_ALL_TITLE: Message = { template: FIX_ALL_MESSAGES.title, args: [] };
 
 export interface FixAllResult {
   /** The text after every fix. */
