@@ -218,3 +218,13 @@ test('--fix applies the typography fixes too, as --help and the README say', () 
   assert.match(r.stdout, /a\.txt: 3 problems fixed\./);
   assert.match(cli(['--help'], dir).stdout, /--fix .*typography/);
 });
+
+test('--diff of a CRLF file prints each line with its \\r, as diff -u does (patch matches the file)', () => {
+  const dir = folder('diff-crlf');
+  writeFileSync(join(dir, 'a.txt'), '工作总结\r\n一、甲\r\n\r\n三、乙\r\n');
+  const r = cli(['check', '--diff', 'a.txt'], dir);
+  assert.equal(
+    r.stdout,
+    ['--- a.txt', '+++ a.txt', '@@ -1,4 +1,4 @@', ' 工作总结\r', ' 一、甲\r', ' \r', '-三、乙\r', '+二、乙\r', ''].join('\n'),
+  );
+});
