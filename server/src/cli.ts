@@ -20,7 +20,7 @@ import { samePersonEarlierYear, SimilarIndex, similarFindings } from './core/sim
 import { Encoding, encodingNamed } from './input/decode';
 import { encodeChanged } from './input/encode';
 import { documentText } from './input/read';
-import { fixAll, FixAllResult, MAX_FIX_ROUNDS } from './core/fixAll';
+import { fixAll, FixAllResult } from './core/fixAll';
 import { unifiedDiff } from './diff';
 import { ChangedMeanwhile, writeAtomically } from './node/write';
 import { readBundle } from './node/bundles';
@@ -96,7 +96,7 @@ Options:
                        several files, a folder or a glob give [{ file, profile, sections }]
   --format text|json   check: the output format (default text: FILE:LINE:COLUMN: severity code message)
   --exit-zero          check: exit 0 even when an error is found
-  --fix                check: apply every safe fix (numbering, markers; never inserting a heading)
+  --fix                check: apply every safe fix (numbering, markers, typography; no heading inserted)
                        and write the files back in their encoding; says how many fixes in which files
   --diff               check: print the fixes as a unified diff instead of writing them
   --severity LEVEL     check: the least severity shown: error, warning, information (default) or
@@ -121,14 +121,11 @@ review.similar: check compares each document with those in its folder and below 
 person's material of another year); similar compares all the documents it is given.
 
 Exit codes:
-  0   no error-severity finding
+  0   no error-severity finding (similar: no pair)
   1   check found an error-severity finding (and --exit-zero was not given); with --fix or
-      --diff, one that is left after the fixes
+      --diff, one that is left after the fixes; similar found a pair
   2   bad usage, or a file could not be read (the other files are still read and reported),
       or a fixed file could not be written
-  0   no error-severity finding (similar: no pair)
-  1   check found an error-severity finding (and --exit-zero was not given); similar found a pair
-  2   bad usage, or a file could not be read (the other files are still read and reported)
 
 Environment:
   LC_ALL, LC_MESSAGES, LANG   the first one set chooses the language of messages: Chinese when it
@@ -545,7 +542,7 @@ async function runCheck(args: string[], write: (s: string) => void, writeErr: (s
     if (fix || diff) {
       const result = fixAll(read.text, config, path);
       if (!result.converged) {
-        writeErr(`gongwen-outline: ${t(CLI_MESSAGES.notConverged, shown(file), MAX_FIX_ROUNDS)}\n`);
+        writeErr(`gongwen-outline: ${t(CLI_MESSAGES.notConverged, shown(file), result.rounds)}\n`);
       }
       const problem = diff || result.edits.length === 0 ? undefined : writeFixed(file, read, result);
       if (problem !== undefined) {

@@ -1,7 +1,8 @@
 /**
  * A unified diff (`diff -u`, three lines of context) of a text and the text edits made of it, for `check --diff`:
- * the changed lines are those the edits touch, so no line matching is needed. Lines are printed without their line
- * breaks; a last line without one is followed by `\ No newline at end of file`, as diff does. Pure.
+ * the changed lines are those the edits touch, so no line matching is needed. Lines are printed as diff prints them:
+ * with the \r of a CRLF line break (patch then matches a CRLF file), and a last line without a line break followed by
+ * `\ No newline at end of file`. Pure.
  */
 import type { LineEdit } from './core/edits';
 import { splitLines } from './core/lines';
@@ -10,9 +11,10 @@ const CONTEXT = 3;
 
 /** The lines of a text as diff counts them: a line break ends a line, and a text ending in one has no empty line after it. */
 function diffLines(text: string): { lines: string[]; newlineAtEnd: boolean } {
-  const { lines } = splitLines(text);
+  const { lines, eols } = splitLines(text);
+  const printed = lines.map((l, i) => (eols[i] === '\r\n' ? l + '\r' : l));
   const newlineAtEnd = text.length === 0 || lines[lines.length - 1] === '';
-  return { lines: newlineAtEnd ? lines.slice(0, -1) : lines, newlineAtEnd };
+  return { lines: newlineAtEnd ? printed.slice(0, -1) : printed, newlineAtEnd };
 }
 
 /** Lines oldFrom…oldTo of the old text became newFrom… (newCount lines) of the new one. */

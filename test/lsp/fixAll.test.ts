@@ -1,7 +1,8 @@
 // The fix-all code action (source.fixAll.gongwen) against the real server process (dist/server.js over stdio).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** A versioned document edit as this server sends it (plain text edits). */
 type DocumentEdit = { textDocument: { uri: string; version: number }; edits: TextEdit[] };
@@ -32,15 +33,9 @@ function actions(on: TestServer, uri: string, only?: string[]): Promise<CodeActi
   }) as Promise<CodeAction[]>;
 }
 
-/** The text after LSP text edits (non-overlapping; lines split on \n only), applied from the end as a client does. */
-function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  let out = text;
-  for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
-    out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  }
-  return out;
+/** The text after LSP text edits, as a client applies them. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.txt', 'plaintext', 0, text), edits);
 }
 
 test('initialize announces the source.fixAll.gongwen kind', () => {

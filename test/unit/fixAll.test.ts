@@ -48,7 +48,7 @@ test('a missing required part is not inserted (its fix inserts text); the number
 
 test('nothing to fix: no edit, the same text', () => {
   const text = '工作总结\n一、甲\n（一）乙\n';
-  assert.deepEqual(fixAll(text, DEFAULT_CONFIG, 'a.txt'), { text, edits: [], changes: [], fixed: 0, converged: true });
+  assert.deepEqual(fixAll(text, DEFAULT_CONFIG, 'a.txt'), { text, edits: [], changes: [], fixed: 0, converged: true, rounds: 0 });
 });
 
 test('an ignored code is not fixed', () => {
@@ -87,4 +87,16 @@ test('a fixable finding behind 1,000 findings that have no fix is fixed too', ()
   assert.equal(result.converged, true);
   assert.equal(result.text, text.replace(/三、乙$/, '二、乙'));
   assert.equal(result.fixed, 1);
+});
+
+test('a line of 150 half-width commas takes 150 rounds (one fix per line and round): all fixed, none given up', () => {
+  // fix-all gave up after 100 rounds, whatever they did, and left 50 commas
+  const line = Array.from({ length: 150 }, (_, i) => `文字${i},内容`).join('') + '。';
+  const text = `工作总结\n一、甲\n${line}\n（二）乙\n`;
+  const result = fixAll(text, DEFAULT_CONFIG, 'a.txt');
+  assert.equal(result.converged, true);
+  assert.equal(result.rounds, 150);
+  assert.equal(result.text, text.replaceAll(',', '，').replace('（二）', '（一）'));
+  assert.equal(result.fixed, 151);
+  assert.equal(applyToText(text, result.edits), result.text);
 });

@@ -196,3 +196,35 @@ test('--fix on a file that cannot be read goes on with the others and exits 2', 
   assert.match(r.stderr, /missing\.txt/);
   assert.equal(readFileSync(join(dir, 'b.txt'), 'utf8'), '一、甲\n二、乙\n');
 });
+
+test('--help lists each exit code once, with what --fix, --diff and similar make of it, in English and Chinese', () => {
+  for (const [lang, heading] of [
+    ['C', 'Exit codes:'],
+    ['zh_CN.UTF-8', '退出码：'],
+  ]) {
+    const help = cli(['--help'], TMP, lang).stdout;
+    const codes = help.slice(help.indexOf(heading)).split(/\n\n/)[0];
+    assert.deepEqual(codes.match(/^ {2}\d/gm), ['  0', '  1', '  2'], lang);
+    assert.match(codes, /--fix.*\n.*--diff|--fix 或 --diff/, lang);
+    assert.match(codes, /similar/, lang);
+  }
+});
+
+test('--fix applies the typography fixes too, as --help and the README say', () => {
+  const dir = folder('typography');
+  writeFileSync(join(dir, 'a.txt'), '工作总结\n一、甲\n文字,内容;2023-2024年。\n');
+  const r = cli(['check', '--fix', 'a.txt'], dir);
+  assert.equal(readFileSync(join(dir, 'a.txt'), 'utf8'), '工作总结\n一、甲\n文字，内容；2023—2024年。\n');
+  assert.match(r.stdout, /a\.txt: 3 problems fixed\./);
+  assert.match(cli(['--help'], dir).stdout, /--fix .*typography/);
+});
+
+test('--diff of a CRLF file prints each line with its \\r, as diff -u does (patch matches the file)', () => {
+  const dir = folder('diff-crlf');
+  writeFileSync(join(dir, 'a.txt'), '工作总结\r\n一、甲\r\n\r\n三、乙\r\n');
+  const r = cli(['check', '--diff', 'a.txt'], dir);
+  assert.equal(
+    r.stdout,
+    ['--- a.txt', '+++ a.txt', '@@ -1,4 +1,4 @@', ' 工作总结\r', ' 一、甲\r', ' \r', '-三、乙\r', '+二、乙\r', ''].join('\n'),
+  );
+});

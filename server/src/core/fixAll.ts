@@ -15,22 +15,20 @@ import { allFindings } from './analyze';
 import type { Config } from './config';
 import type { LineEdit } from './edits';
 import { LineTable, splitLines } from './lines';
-import type { Message } from './messages';
 import { parse } from './parser';
 import { lastAtMost } from './search';
 import type { FixOffer } from './rule';
 
 /**
- * Rounds before fix-all gives up. A round takes one fix per line (a renumbering and the standard form of a marker
- * take two rounds); it sees every finding, not only the first thousand that are reported.
+ * Rounds that leave as many fixes to take as there were before them (fixes that undo each other, or make new ones)
+ * before fix-all gives up. A round takes one fix per line (a renumbering and the standard form of a marker take two
+ * rounds, a line of 150 half-width commas 150 rounds); it sees every finding, not only the first thousand reported.
  */
 export const MAX_FIX_ROUNDS = 100;
 
 export const FIX_ALL_MESSAGES = {
   title: 'Fix all auto-fixable problems (Gongwen)',
 } as const;
-
-export const FIX_ALL_TITLE: Message = { template: FIX_ALL_MESSAGES.title, args: [] };
 
 export interface FixAllResult {
   /** The text after every fix. */
@@ -41,8 +39,10 @@ export interface FixAllResult {
   readonly changes: readonly Span[];
   /** How many findings had their fix applied. */
   readonly fixed: number;
-  /** False when fixes were still found after MAX_FIX_ROUNDS rounds (the text is what those rounds made). */
+  /** False when fix-all gave up (MAX_FIX_ROUNDS rounds without progress): the text is what the rounds made. */
   readonly converged: boolean;
+  /** How many rounds applied fixes. */
+  readonly rounds: number;
 }
 
 /** Replaces [start, end) of a text with `text` (offsets in UTF-16 code units). */
@@ -172,9 +172,9 @@ function positionOf(starts: readonly number[], offset: number): { line: number; 
 
 /**
  * One round on `text`: the safe fixes of a fresh analysis, in document order, each unless it touches a line a fix taken
- * before touches; undefined when there is no fix to apply.
+ * before touches, and how many fixes that change something were offered; undefined when there is no fix to apply.
  */
-function round(text: string, config: Config, path: string): { spans: Span[]; fixed: number } | undefined {
+function round(text: string, config: Config, path: string): { spans: Span[]; fixed: number; offered: number } | undefined {
   const table = LineTable.of(text);
   const starts = table.lineStarts();
   /** Each fix built once, and whether it was taken (a group's renumbering mends several findings). */
@@ -182,6 +182,7 @@ function round(text: string, config: Config, path: string): { spans: Span[]; fix
   const lines = new Set<number>();
   const spans: Span[] = [];
   let fixed = 0;
+  let offered = 0;
   // every finding of a fresh analysis of this text (not only the reported ones): their fixes are built from it
   for (const d of allFindings(parse(table), config, path)) {
     const fix = d.fix;
@@ -192,6 +193,7 @@ function round(text: string, config: Config, path: string): { spans: Span[]; fix
     if (take === undefined) {
       const edits = fix.build().filter((e) => e.newText !== text.slice(starts[e.line] + e.character, starts[e.endLine] + e.endCharacter));
       const touched = edits.flatMap((e) => Array.from({ length: e.endLine - e.line + 1 }, (_, k) => e.line + k));
+      offered += edits.length > 0 ? 1 : 0;
       take = edits.length > 0 && !touched.some((l) => lines.has(l));
       if (take) {
         touched.forEach((l) => lines.add(l));
@@ -203,27 +205,34 @@ function round(text: string, config: Config, path: string): { spans: Span[]; fix
     }
     fixed += take ? 1 : 0;
   }
-  return spans.length > 0 ? { spans: spans.sort((a, b) => a.start - b.start), fixed } : undefined;
+  return spans.length > 0 ? { spans: spans.sort((a, b) => a.start - b.start), fixed, offered } : undefined;
 }
 
-/** Every safe fix of `text`, repeated until nothing changes (at most MAX_FIX_ROUNDS rounds). */
+/**
+ * Every safe fix of `text`, repeated until nothing changes or MAX_FIX_ROUNDS rounds did not lower the number of
+ * fixes offered (each round lowers it or counts towards that limit, so fix-all ends).
+ */
 export function fixAll(text: string, config: Config, path: string): FixAllResult {
   let done: Span[] = [];
   let current = text;
   let fixed = 0;
-  for (let i = 0; i < MAX_FIX_ROUNDS; i++) {
+  let rounds = 0;
+  let offered = Infinity;
+  let stalled = 0;
+  for (;;) {
     const next = round(current, config, path);
-    if (next === undefined) {
-      return result(text, current, done, fixed, true);
+    if (next === undefined || (next.offered >= offered && ++stalled > MAX_FIX_ROUNDS)) {
+      return result(text, current, done, fixed, rounds, next === undefined);
     }
+    offered = next.offered;
     current = applySpans(current, next.spans);
     done = compose(done, next.spans, current);
     fixed += next.fixed;
+    rounds++;
   }
-  return result(text, current, done, fixed, round(current, config, path) === undefined);
 }
 
-function result(original: string, text: string, done: readonly Span[], fixed: number, converged: boolean): FixAllResult {
+function result(original: string, text: string, done: readonly Span[], fixed: number, rounds: number, converged: boolean): FixAllResult {
   const { lines, eols } = splitLines(original);
   const starts: number[] = [];
   for (let i = 0, at = 0; i < lines.length; at += lines[i].length + eols[i].length, i++) {
@@ -240,5 +249,5 @@ function result(original: string, text: string, done: readonly Span[], fixed: nu
       edits.push({ line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, newText: s.text });
     }
   }
-  return { text, edits, changes, fixed, converged };
+  return { text, edits, changes, fixed, converged, rounds };
 }

@@ -58,16 +58,12 @@ export const SECTION_MESSAGES = {
 
 /** The innermost section whose lines (heading to boundary) hold `line`, if any. */
 export function sectionAt(outline: Outline, line: number): Section | undefined {
-  for (let i = firstOnOrAfter(outline.all, line + 1) - 1; i >= 0; i--) {
-    const s = outline.all[i];
-    if (s.boundary > line) {
-      return s;
-    }
-    if (s.parent === undefined) {
-      return undefined;
-    }
+  // the last section starting at or before the line, or the nearest of its ancestors that reaches it
+  let s: Section | undefined = outline.all[firstOnOrAfter(outline.all, line + 1) - 1];
+  while (s !== undefined && s.boundary <= line) {
+    s = s.parent;
   }
-  return undefined;
+  return s;
 }
 
 /** The section and every section under it. */
@@ -149,17 +145,18 @@ export function sectionEdits(outline: Outline, line: number, operation: SectionO
   const step = operation === 'promote' ? -1 : 1;
   const moved = subtree(outline, s);
   const ranks = new Map(moved.map((m) => [m.line, (m.level + step) as Level]));
-  const lines: string[] = [];
-  const origin: number[] = [];
-  for (let i = 0; i < outline.lineCount; i++) {
-    lines.push(outline.line(i));
-    origin.push(i);
-  }
+  const origin = lineNumbers(outline);
+  const lines = origin.map((i) => outline.line(i));
   for (const m of moved) {
     const marker = standardMarker(LADDER[ranks.get(m.line) as Level], 1).trimEnd();
     lines[m.line] = lines[m.line].slice(0, m.marker.start) + marker + lines[m.line].slice(m.marker.end);
   }
   return plan(outline, s, { lines, origin, ranks });
+}
+
+/** 0, 1, 2 … for each line of the document. */
+function lineNumbers(outline: Outline): number[] {
+  return Array.from({ length: outline.lineCount }, (_, i) => i);
 }
 
 /**
@@ -168,10 +165,7 @@ export function sectionEdits(outline: Outline, line: number, operation: SectionO
  * the next part (or the document's last line break) does not end up between the two.
  */
 function swapped(outline: Outline, first: Section, second: Section): Draft {
-  const origin: number[] = [];
-  for (let i = 0; i < outline.lineCount; i++) {
-    origin.push(i);
-  }
+  const origin = lineNumbers(outline);
   const range = (from: number, to: number): number[] => origin.slice(from, to);
   const firstEnd = outline.endOf(first) + 1;
   const secondEnd = outline.endOf(second) + 1;
@@ -279,24 +273,18 @@ function plan(outline: Outline, subject: Section, { lines, origin, ranks }: Draf
       const m = members[i];
       const n = i + 1;
       const line = group[i].line;
-      if (ranks.has(m.line)) {
-        if (n > MAX_NUMBER[kind]) {
-          return { reason: msg(SECTION_MESSAGES.tooLarge, label(outline, m), n) };
-        }
-        const marker = standardMarker(kind, n).trimEnd();
-        edits.push({ line, start: m.marker.start, end: m.marker.end, text: marker, whole: true });
-      } else if (m.marker.number !== n) {
-        if (n > MAX_NUMBER[m.marker.kind]) {
-          return { reason: msg(SECTION_MESSAGES.tooLarge, label(outline, m), n) };
-        }
+      const whole = ranks.has(m.line);
+      if (!whole && m.marker.number === n) {
+        continue;
+      }
+      if (n > MAX_NUMBER[whole ? kind : m.marker.kind]) {
+        return { reason: msg(SECTION_MESSAGES.tooLarge, label(outline, m), n) };
+      }
+      if (whole) {
+        edits.push({ line, start: m.marker.start, end: m.marker.end, text: standardMarker(kind, n).trimEnd(), whole });
+      } else {
         const original = outline.line(m.line).slice(m.marker.numberStart, m.marker.numberEnd);
-        edits.push({
-          line,
-          start: m.marker.numberStart,
-          end: m.marker.numberEnd,
-          text: formatNumber(m.marker.kind, n, original),
-          whole: false,
-        });
+        edits.push({ line, start: m.marker.numberStart, end: m.marker.numberEnd, text: formatNumber(m.marker.kind, n, original), whole });
       }
     }
   }

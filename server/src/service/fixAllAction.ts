@@ -5,9 +5,9 @@
  */
 import { CodeAction, CodeActionKind } from 'vscode-languageserver';
 import type { Config } from '../core/config';
-import { FIX_ALL_TITLE, fixAll } from '../core/fixAll';
+import { FIX_ALL_MESSAGES, fixAll } from '../core/fixAll';
 import { CodeActionSupport, workspaceEdit } from './codeActions';
-import { Localize, localizeMessage } from './localize';
+import type { Localize } from './localize';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.gongwen`;
 
@@ -32,7 +32,7 @@ export function fixAllAction(input: FixAllInput, support: CodeActionSupport, t: 
     return undefined;
   }
   return {
-    title: localizeMessage(t, FIX_ALL_TITLE),
+    title: t(FIX_ALL_MESSAGES.title),
     kind: FIX_ALL_KIND,
     diagnostics: [],
     edit: workspaceEdit(input.uri, input.version, edits, support),
