@@ -3,9 +3,7 @@
 // the middleware fills it in from the active editor, `{ uri, line }` of the cursor.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { RENUMBER_COMMAND, SECTION_COMMANDS, type SectionCommandArgs } from '../../server/src/protocol';
-
-const COMMANDS = new Set<string>([...Object.keys(SECTION_COMMANDS), RENUMBER_COMMAND]);
+import { COMMANDS, type SectionCommandArgs } from '../../server/src/protocol';
 
 /** The context key the manifest's `when` clauses read: the language ids the server serves. */
 export const LANGUAGES_CONTEXT = 'gongwen.languages';
@@ -15,7 +13,7 @@ function isArgument(value: unknown): value is SectionCommandArgs {
 }
 
 export const fillSectionArguments: NonNullable<Middleware['executeCommand']> = (command, args, next) => {
-  if (!COMMANDS.has(command) || isArgument(args[0])) {
+  if (!COMMANDS.includes(command) || isArgument(args[0])) {
     return next(command, args);
   }
   const editor = vscode.window.activeTextEditor;

@@ -60,6 +60,8 @@ export const SECTION_COMMANDS = {
 } as const;
 /** Renumbers every group of the document (workspace/executeCommand): the argument is `{ uri }`. */
 export const RENUMBER_COMMAND = 'gongwen.renumber';
+/** Every command the server declares (executeCommandProvider). */
+export const COMMANDS: readonly string[] = [...Object.keys(SECTION_COMMANDS), RENUMBER_COMMAND];
 export interface SectionCommandArgs {
   uri: string;
   /** 0-based. */

@@ -39,7 +39,6 @@ import { normalizeLocale } from './service/locale';
 import { Localize, localizeMessage } from './service/localize';
 import { selectionRanges } from './service/selectionRanges';
 import {
-  COMMANDS,
   commandTitle,
   invocationOf,
   isSectionAction,
@@ -51,6 +50,7 @@ import {
 } from './service/sections';
 import { workspaceSymbols } from './service/workspaceSymbols';
 import {
+  COMMANDS,
   MaterialInfo,
   MaterialsChangedNotificationMethod,
   MaterialsRequestMethod,

@@ -26,6 +26,12 @@ import type { FixOffer } from './rule';
  */
 export const MAX_FIX_ROUNDS = 100;
 
+/**
+ * Lines analysed in all rounds before fix-all gives up however it progresses: each round analyses the whole text, so
+ * this bounds its work (2,000 rounds of a 1,000-line text, 100 of a 20,000-line one; never fewer than MAX_FIX_ROUNDS).
+ */
+const MAX_LINES_ANALYSED = 2_000_000;
+
 export const FIX_ALL_MESSAGES = {
   title: 'Fix all auto-fixable problems (Gongwen)',
 } as const;
@@ -39,7 +45,10 @@ export interface FixAllResult {
   readonly changes: readonly Span[];
   /** How many findings had their fix applied. */
   readonly fixed: number;
-  /** False when fix-all gave up (MAX_FIX_ROUNDS rounds without progress): the text is what the rounds made. */
+  /**
+   * False when fix-all gave up (MAX_FIX_ROUNDS rounds without progress, or its budget of rounds for the text's
+   * length): the text is what the rounds made.
+   */
   readonly converged: boolean;
   /** How many rounds applied fixes. */
   readonly rounds: number;
@@ -209,8 +218,9 @@ function round(text: string, config: Config, path: string): { spans: Span[]; fix
 }
 
 /**
- * Every safe fix of `text`, repeated until nothing changes or MAX_FIX_ROUNDS rounds did not lower the number of
- * fixes offered (each round lowers it or counts towards that limit, so fix-all ends).
+ * Every safe fix of `text`, repeated until nothing changes, or MAX_FIX_ROUNDS rounds did not lower the number of
+ * fixes offered (each round lowers it or counts towards that limit, so fix-all ends), or the rounds' budget for the
+ * text's length is spent (so its work is bounded: 2,000,000 lines analysed).
  */
 export function fixAll(text: string, config: Config, path: string): FixAllResult {
   let done: Span[] = [];
@@ -219,9 +229,10 @@ export function fixAll(text: string, config: Config, path: string): FixAllResult
   let rounds = 0;
   let offered = Infinity;
   let stalled = 0;
+  const budget = Math.max(MAX_FIX_ROUNDS, Math.floor(MAX_LINES_ANALYSED / splitLines(text).lines.length));
   for (;;) {
     const next = round(current, config, path);
-    if (next === undefined || (next.offered >= offered && ++stalled > MAX_FIX_ROUNDS)) {
+    if (next === undefined || rounds >= budget || (next.offered >= offered && ++stalled > MAX_FIX_ROUNDS)) {
       return result(text, current, done, fixed, rounds, next === undefined);
     }
     offered = next.offered;

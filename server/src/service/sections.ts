@@ -17,7 +17,7 @@ import {
   SectionOperation,
   sectionTarget,
 } from '../core/sections';
-import { RENUMBER_COMMAND, SECTION_COMMANDS } from '../protocol';
+import { COMMANDS, RENUMBER_COMMAND, SECTION_COMMANDS } from '../protocol';
 import { CodeActionSupport, workspaceEdit } from './codeActions';
 import type { Localize } from './localize';
 
@@ -27,7 +27,6 @@ export type Operation = SectionOperation | 'renumber';
 export const SECTION_ACTION_KINDS = { move: 'refactor.move.gongwen', rewrite: 'refactor.rewrite.gongwen' } as const;
 
 /** Every command the server executes. */
-export const COMMANDS: readonly string[] = [...Object.keys(SECTION_COMMANDS), RENUMBER_COMMAND];
 
 /** A command as the server runs it. */
 export interface Invocation {
