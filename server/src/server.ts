@@ -59,7 +59,7 @@ import {
   TrustParams,
 } from './protocol';
 import { toDiagnostics } from './service/diagnostics';
-import { similarDiagnostics, withSimilar } from './service/similar';
+import { similarCount, similarDiagnostics, withSimilar } from './service/similar';
 import { Settings, WORKSPACE_FILE } from './settings';
 import { Validation } from './validation';
 import { folderSettingsUri, Material, WorkspaceIndex } from './workspace';
@@ -146,7 +146,9 @@ export function startServer(connection: Connection, host: Host): void {
 
   async function materialInfo(m: Material): Promise<MaterialInfo> {
     const outline = m.document?.outline ?? m.outline;
-    const similar = (await folderFindings(m)).diagnostics.length;
+    // counted, not built: the view asks for every material while the user types
+    const matches = index.similarOf(m.uri);
+    const similar = matches.length === 0 ? 0 : similarCount(matches, (await settings.get(m.uri)).config.severity['review.similar']);
     return {
       uri: m.uri,
       folder: m.folder,

@@ -11,6 +11,11 @@ import { SEVERITY } from './diagnostics';
 import { Localize, localizeMessage } from './localize';
 import { ruleHref } from './rulesLink';
 
+/** How many diagnostics similarDiagnostics gives for a material's matches, without building them. */
+export function similarCount(matches: readonly SimilarMatch[], severity: Severity): number {
+  return severity === 'ignore' ? 0 : similarFindings(matches, uriName).length;
+}
+
 /** The diagnostics of a material's matches (none when the severity is ignore). */
 export function similarDiagnostics(matches: readonly SimilarMatch[], severity: Severity, t: Localize): Diagnostic[] {
   if (severity === 'ignore') {
